@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# setup.sh — installs everything zkl1 needs on a fresh Debian 12 machine, idempotently:
+#   1. Debian packages (compilers, CMake, Ninja, qemu-user, libraries);
+#   2. pinned third-party sources (scripts/fetch-deps.sh: Debian source packages and npm
+#      tarballs, each checked against third_party/SHA256SUMS), built for host and RISC-V.
+# Quick when everything is already in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  build-essential clang lld cmake ninja-build pkg-config git zstd xz-utils ca-certificates
+  libjansson-dev liblmdb-dev qemu-user dpkg-dev npm python3
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ -x scripts/fetch-deps.sh ]; then
+  scripts/fetch-deps.sh
+fi

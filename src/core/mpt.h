@@ -1,0 +1,48 @@
+/* mpt.h — the Merkle-Patricia trie (Yellow Paper appendix D).
+ *
+ * An in-memory trie whose nodes live in an arena. A trie can start empty, or from a root
+ * hash whose nodes are fetched lazily through a resolver (witness-backed or database-
+ * backed tries); a node that is needed but cannot be resolved makes the operation fail
+ * with ZK_ERR_MISSING. Keys are raw byte strings (callers hash them for the "secure"
+ * state and storage tries). Values are byte strings (already RLP-encoded by the caller
+ * where the protocol says so). Node hashes are cached and recomputed only along modified
+ * paths. Freestanding.
+ */
+#ifndef ZK_MPT_H
+#define ZK_MPT_H
+
+#include "arena.h"
+#include "zk_types.h"
+
+/* Looks up the RLP encoding of the node whose keccak256 is `hash`. Returns ZK_OK and
+ * sets *node (memory must stay valid for the trie's lifetime), or ZK_ERR_MISSING. */
+typedef zk_status (*mpt_resolve_fn)(void *user, const zk_hash *hash, zk_bytes *node);
+
+typedef struct mpt_node mpt_node; /* opaque */
+
+typedef struct mpt {
+    zk_arena *arena;
+    mpt_node *root;
+    mpt_resolve_fn resolve; /* may be NULL for purely in-memory tries */
+    void *resolve_user;
+} mpt;
+
+/* An empty trie. */
+void mpt_init(mpt *t, zk_arena *a);
+/* A trie whose root is `root`; nodes are fetched with `resolve` when first touched.
+ * The empty-trie root gives an empty trie. */
+void mpt_init_from_root(mpt *t, zk_arena *a, const zk_hash *root, mpt_resolve_fn resolve, void *user);
+
+/* Lookup: *found false when absent. The value borrows trie/arena memory. */
+zk_status mpt_get(mpt *t, const uint8_t *key, size_t key_len, zk_bytes *value, bool *found);
+/* Insert or update; an empty value (len 0) deletes the key. The value is copied. */
+zk_status mpt_put(mpt *t, const uint8_t *key, size_t key_len, const uint8_t *value, size_t value_len);
+zk_status mpt_delete(mpt *t, const uint8_t *key, size_t key_len);
+/* Root hash (the empty-trie root for an empty trie). */
+zk_status mpt_root(mpt *t, zk_hash *out);
+
+/* Root of the trie mapping rlp(i) -> values[i] for i in [0, n): transactions, receipts,
+ * withdrawals tries. Scratch memory comes from `a`. */
+zk_status mpt_ordered_root(zk_arena *a, size_t n, const zk_bytes *values, zk_hash *out);
+
+#endif
