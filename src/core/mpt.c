@@ -1,0 +1,2 @@
+/* mpt.c — placeholder replaced in the next commit. */
+#include "mpt.h"
