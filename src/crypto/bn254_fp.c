@@ -1,0 +1,272 @@
+/* bn254_fp.c — BN254 base field Fp (4 x 64-bit Montgomery) and its quadratic extension Fp2.
+ *
+ * Montgomery multiplication is CIOS with unsigned __int128, which compiles to mul/mulhu on rv64im.
+ * p < 2^254, so sums of two reduced values never overflow 256 bits and one conditional
+ * subtraction always restores a result < p.
+ */
+#include "bn254_field.h"
+
+#include <string.h>
+
+typedef unsigned __int128 u128;
+
+static const bn254_fp FP_P = {{0x3c208c16d87cfd47ULL, 0x97816a916871ca8dULL, 0xb85045b68181585dULL,
+                               0x30644e72e131a029ULL}};
+/* -p^-1 mod 2^64 */
+static const uint64_t FP_PINV = 0x87d20782e4866389ULL;
+/* R = 2^256 mod p: the Montgomery form of 1. */
+static const bn254_fp FP_ONE = {{0xd35d438dc58f0d9dULL, 0x0a78eb28f5c70b3dULL, 0x666ea36f7879462cULL,
+                                 0x0e0a77c19a07df2fULL}};
+/* R^2 mod p: multiplying by it converts into Montgomery form. */
+static const bn254_fp FP_R2 = {{0xf32cfc5b538afa89ULL, 0xb5e71911d44501fbULL, 0x47ab1eff0a417ff6ULL,
+                                0x06d89f71cab8351fULL}};
+/* p - 2, the Fermat inversion exponent (plain integer, little-endian limbs). */
+static const uint64_t FP_P_MINUS_2[4] = {0x3c208c16d87cfd45ULL, 0x97816a916871ca8dULL, 0xb85045b68181585dULL,
+                                          0x30644e72e131a029ULL};
+
+/* ---------------------------------------------------------------- raw 256-bit helpers */
+
+/* r = a - b over 256 bits; returns the borrow (0 or 1). */
+static uint64_t sub256(uint64_t r[4], const uint64_t a[4], const uint64_t b[4]) {
+    uint64_t borrow = 0;
+    for (int i = 0; i < 4; i++) {
+        u128 d = (u128)a[i] - b[i] - borrow;
+        r[i] = (uint64_t)d;
+        borrow = (uint64_t)(d >> 64) & 1;
+    }
+    return borrow;
+}
+
+/* r = a + b over 256 bits; returns the carry. */
+static uint64_t add256(uint64_t r[4], const uint64_t a[4], const uint64_t b[4]) {
+    uint64_t carry = 0;
+    for (int i = 0; i < 4; i++) {
+        u128 s = (u128)a[i] + b[i] + carry;
+        r[i] = (uint64_t)s;
+        carry = (uint64_t)(s >> 64);
+    }
+    return carry;
+}
+
+/* a >= p ? (a is any 256-bit value) */
+static bool geq_p(const uint64_t a[4]) {
+    for (int i = 3; i >= 0; i--) {
+        if (a[i] != FP_P.l[i]) return a[i] > FP_P.l[i];
+    }
+    return true;
+}
+
+/* Reduces a value known to be < 2p. */
+static void reduce_once(uint64_t a[4]) {
+    if (geq_p(a)) sub256(a, a, FP_P.l);
+}
+
+/* ---------------------------------------------------------------- Fp */
+
+void bn254_fp_zero(bn254_fp *r) { memset(r, 0, sizeof *r); }
+void bn254_fp_one(bn254_fp *r) { *r = FP_ONE; }
+
+bool bn254_fp_is_zero(const bn254_fp *a) { return (a->l[0] | a->l[1] | a->l[2] | a->l[3]) == 0; }
+
+bool bn254_fp_eq(const bn254_fp *a, const bn254_fp *b) {
+    return a->l[0] == b->l[0] && a->l[1] == b->l[1] && a->l[2] == b->l[2] && a->l[3] == b->l[3];
+}
+
+void bn254_fp_add(bn254_fp *r, const bn254_fp *a, const bn254_fp *b) {
+    add256(r->l, a->l, b->l); /* < 2p < 2^255: no carry out */
+    reduce_once(r->l);
+}
+
+void bn254_fp_sub(bn254_fp *r, const bn254_fp *a, const bn254_fp *b) {
+    if (sub256(r->l, a->l, b->l)) add256(r->l, r->l, FP_P.l);
+}
+
+void bn254_fp_neg(bn254_fp *r, const bn254_fp *a) {
+    if (bn254_fp_is_zero(a)) {
+        bn254_fp_zero(r);
+        return;
+    }
+    sub256(r->l, FP_P.l, a->l);
+}
+
+void bn254_fp_dbl(bn254_fp *r, const bn254_fp *a) { bn254_fp_add(r, a, a); }
+
+/* a/2: Montgomery form is linear, so halving the representative halves the value. */
+void bn254_fp_half(bn254_fp *r, const bn254_fp *a) {
+    uint64_t t[4];
+    memcpy(t, a->l, sizeof t);
+    if (t[0] & 1) add256(t, t, FP_P.l); /* a + p < 2^255, stays within 256 bits */
+    for (int i = 0; i < 3; i++) t[i] = (t[i] >> 1) | (t[i + 1] << 63);
+    t[3] >>= 1;
+    memcpy(r->l, t, sizeof t);
+}
+
+/* Montgomery product a*b*2^-256 mod p (CIOS). */
+void bn254_fp_mul(bn254_fp *r, const bn254_fp *a, const bn254_fp *b) {
+    uint64_t t[6] = {0};
+    for (int i = 0; i < 4; i++) {
+        /* t += a * b[i] */
+        uint64_t carry = 0;
+        for (int j = 0; j < 4; j++) {
+            u128 uv = (u128)a->l[j] * b->l[i] + t[j] + carry;
+            t[j] = (uint64_t)uv;
+            carry = (uint64_t)(uv >> 64);
+        }
+        u128 uv = (u128)t[4] + carry;
+        t[4] = (uint64_t)uv;
+        t[5] = (uint64_t)(uv >> 64);
+
+        /* t = (t + m*p) / 2^64 with m chosen so the low limb vanishes */
+        uint64_t m = t[0] * FP_PINV;
+        uv = (u128)m * FP_P.l[0] + t[0];
+        carry = (uint64_t)(uv >> 64);
+        for (int j = 1; j < 4; j++) {
+            uv = (u128)m * FP_P.l[j] + t[j] + carry;
+            t[j - 1] = (uint64_t)uv;
+            carry = (uint64_t)(uv >> 64);
+        }
+        uv = (u128)t[4] + carry;
+        t[3] = (uint64_t)uv;
+        t[4] = t[5] + (uint64_t)(uv >> 64);
+    }
+    /* t < 2p < 2^256, so t[4] == 0 here. */
+    reduce_once(t);
+    memcpy(r->l, t, sizeof r->l);
+}
+
+void bn254_fp_sqr(bn254_fp *r, const bn254_fp *a) { bn254_fp_mul(r, a, a); }
+
+void bn254_fp_from_u64(bn254_fp *r, uint64_t v) {
+    bn254_fp t = {{v, 0, 0, 0}};
+    bn254_fp_mul(r, &t, &FP_R2); /* v < p, so v*R^2*R^-1 = v*R */
+}
+
+bool bn254_fp_from_bytes(bn254_fp *r, const uint8_t in[32]) {
+    bn254_fp t;
+    for (int i = 0; i < 4; i++) {
+        uint64_t w = 0;
+        for (int j = 0; j < 8; j++) w = (w << 8) | in[(3 - i) * 8 + j];
+        t.l[i] = w;
+    }
+    if (geq_p(t.l)) return false;
+    bn254_fp_mul(r, &t, &FP_R2);
+    return true;
+}
+
+void bn254_fp_to_bytes(uint8_t out[32], const bn254_fp *a) {
+    static const bn254_fp plain_one = {{1, 0, 0, 0}};
+    bn254_fp t;
+    bn254_fp_mul(&t, a, &plain_one); /* leaves Montgomery form */
+    for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 8; j++) out[(3 - i) * 8 + j] = (uint8_t)(t.l[i] >> (56 - 8 * j));
+    }
+}
+
+void bn254_fp_inv(bn254_fp *r, const bn254_fp *a) {
+    bn254_fp base = *a, acc = FP_ONE;
+    for (int i = 255; i >= 0; i--) {
+        bn254_fp_sqr(&acc, &acc);
+        if ((FP_P_MINUS_2[i / 64] >> (i % 64)) & 1) bn254_fp_mul(&acc, &acc, &base);
+    }
+    *r = acc; /* 0^(p-2) = 0 */
+}
+
+/* ---------------------------------------------------------------- Fp2 */
+
+void bn254_fp2_zero(bn254_fp2 *r) { memset(r, 0, sizeof *r); }
+
+void bn254_fp2_one(bn254_fp2 *r) {
+    r->c0 = FP_ONE;
+    bn254_fp_zero(&r->c1);
+}
+
+bool bn254_fp2_is_zero(const bn254_fp2 *a) { return bn254_fp_is_zero(&a->c0) && bn254_fp_is_zero(&a->c1); }
+
+bool bn254_fp2_eq(const bn254_fp2 *a, const bn254_fp2 *b) {
+    return bn254_fp_eq(&a->c0, &b->c0) && bn254_fp_eq(&a->c1, &b->c1);
+}
+
+void bn254_fp2_add(bn254_fp2 *r, const bn254_fp2 *a, const bn254_fp2 *b) {
+    bn254_fp_add(&r->c0, &a->c0, &b->c0);
+    bn254_fp_add(&r->c1, &a->c1, &b->c1);
+}
+
+void bn254_fp2_sub(bn254_fp2 *r, const bn254_fp2 *a, const bn254_fp2 *b) {
+    bn254_fp_sub(&r->c0, &a->c0, &b->c0);
+    bn254_fp_sub(&r->c1, &a->c1, &b->c1);
+}
+
+void bn254_fp2_neg(bn254_fp2 *r, const bn254_fp2 *a) {
+    bn254_fp_neg(&r->c0, &a->c0);
+    bn254_fp_neg(&r->c1, &a->c1);
+}
+
+void bn254_fp2_dbl(bn254_fp2 *r, const bn254_fp2 *a) { bn254_fp2_add(r, a, a); }
+
+void bn254_fp2_half(bn254_fp2 *r, const bn254_fp2 *a) {
+    bn254_fp_half(&r->c0, &a->c0);
+    bn254_fp_half(&r->c1, &a->c1);
+}
+
+/* Karatsuba: (a0 + a1 u)(b0 + b1 u) = (a0 b0 - a1 b1) + ((a0 + a1)(b0 + b1) - a0 b0 - a1 b1) u */
+void bn254_fp2_mul(bn254_fp2 *r, const bn254_fp2 *a, const bn254_fp2 *b) {
+    bn254_fp t0, t1, sa, sb;
+    bn254_fp_mul(&t0, &a->c0, &b->c0);
+    bn254_fp_mul(&t1, &a->c1, &b->c1);
+    bn254_fp_add(&sa, &a->c0, &a->c1);
+    bn254_fp_add(&sb, &b->c0, &b->c1);
+    bn254_fp_mul(&sa, &sa, &sb);
+    bn254_fp_sub(&sa, &sa, &t0);
+    bn254_fp_sub(&r->c1, &sa, &t1);
+    bn254_fp_sub(&r->c0, &t0, &t1);
+}
+
+/* Complex squaring: (a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u */
+void bn254_fp2_sqr(bn254_fp2 *r, const bn254_fp2 *a) {
+    bn254_fp s, d, m;
+    bn254_fp_add(&s, &a->c0, &a->c1);
+    bn254_fp_sub(&d, &a->c0, &a->c1);
+    bn254_fp_mul(&m, &a->c0, &a->c1);
+    bn254_fp_mul(&r->c0, &s, &d);
+    bn254_fp_dbl(&r->c1, &m);
+}
+
+void bn254_fp2_mul_fp(bn254_fp2 *r, const bn254_fp2 *a, const bn254_fp *b) {
+    bn254_fp_mul(&r->c0, &a->c0, b);
+    bn254_fp_mul(&r->c1, &a->c1, b);
+}
+
+/* (a0 + a1 u)(9 + u) = (9 a0 - a1) + (a0 + 9 a1) u */
+void bn254_fp2_mul_xi(bn254_fp2 *r, const bn254_fp2 *a) {
+    bn254_fp n0, n1, t;
+    /* 9a = 8a + a via three doublings */
+    bn254_fp_dbl(&t, &a->c0);
+    bn254_fp_dbl(&t, &t);
+    bn254_fp_dbl(&t, &t);
+    bn254_fp_add(&n0, &t, &a->c0);
+    bn254_fp_dbl(&t, &a->c1);
+    bn254_fp_dbl(&t, &t);
+    bn254_fp_dbl(&t, &t);
+    bn254_fp_add(&n1, &t, &a->c1);
+    bn254_fp_sub(&n0, &n0, &a->c1);
+    bn254_fp_add(&n1, &n1, &a->c0);
+    r->c0 = n0;
+    r->c1 = n1;
+}
+
+void bn254_fp2_conj(bn254_fp2 *r, const bn254_fp2 *a) {
+    r->c0 = a->c0;
+    bn254_fp_neg(&r->c1, &a->c1);
+}
+
+/* (a0 + a1 u)^-1 = (a0 - a1 u) / (a0^2 + a1^2) */
+void bn254_fp2_inv(bn254_fp2 *r, const bn254_fp2 *a) {
+    bn254_fp n, t;
+    bn254_fp_sqr(&n, &a->c0);
+    bn254_fp_sqr(&t, &a->c1);
+    bn254_fp_add(&n, &n, &t);
+    bn254_fp_inv(&n, &n);
+    bn254_fp_mul(&r->c0, &a->c0, &n);
+    bn254_fp_mul(&t, &a->c1, &n);
+    bn254_fp_neg(&r->c1, &t);
+}
