@@ -105,5 +105,8 @@ zk_status zk_evm_commit(zk_evm *e);
 
 /* Gas used by EIP-7623-style intrinsic computation, exposed for tests and the block layer. */
 uint64_t zk_tx_intrinsic_gas(zk_fork fork, const zk_tx *tx);
+/* EIP-7623 calldata floor (21000 + 10 per token) from Prague on, 0 before. A transaction
+ * whose gas limit is below it is invalid; one that uses less is charged the floor. */
+uint64_t zk_tx_floor_gas(zk_fork fork, const zk_tx *tx);
 
 #endif

@@ -1,0 +1,1448 @@
+/* interp.c — the EVM interpreter: opcodes with exact gas, message calls and creation.
+ *
+ * One C call of run_code executes one frame. The hot loop keeps pc, stack top and gas
+ * in locals; opcodes that need the rest of the machine (calls, creation, state access)
+ * live in helpers that take the frame and are entered through SYNC_OUT / SYNC_IN.
+ * Stack, memory and init-code JUMPDEST bitmaps belong to the call depth and are reused
+ * by every frame at that depth, so steady-state execution allocates nothing.
+ *
+ * Rules follow ethereum/execution-specs (forks/cancun..osaka/vm); the gas constants
+ * below carry the names used there.
+ */
+#include <string.h>
+
+#include "../crypto/precompiles.h"
+#include "evm_internal.h"
+
+enum {
+    GAS_WARM_ACCESS = 100,
+    GAS_COLD_ACCOUNT_ACCESS = 2600,
+    GAS_COLD_SLOAD = 2100,
+    GAS_STORAGE_SET = 20000,
+    GAS_STORAGE_UPDATE = 5000,
+    GAS_STORAGE_CLEAR_REFUND = 4800,
+    GAS_CALL_VALUE = 9000,
+    GAS_CALL_STIPEND = 2300,
+    GAS_NEW_ACCOUNT = 25000,
+    GAS_SELF_DESTRUCT_NEW_ACCOUNT = 25000,
+    GAS_COPY_WORD = 3,
+    GAS_KECCAK_WORD = 6,
+    GAS_LOG_DATA = 8,
+    GAS_EXP_BYTE = 50,
+    GAS_INITCODE_WORD = 2,
+    GAS_CODE_DEPOSIT = 200,
+    GAS_MEMORY = 3,
+};
+
+/* Memory beyond 4 GiB is unaffordable with any gas a block can carry; offsets above
+ * this bound are treated as out of gas without arithmetic overflow risks. */
+#define MEM_LIMIT (UINT64_C(1) << 32)
+
+/* ---- opcode tables ---- */
+
+enum {
+    OP_STOP = 0x00, OP_ADD, OP_MUL, OP_SUB, OP_DIV, OP_SDIV, OP_MOD, OP_SMOD, OP_ADDMOD, OP_MULMOD, OP_EXP,
+    OP_SIGNEXTEND,
+    OP_LT = 0x10, OP_GT, OP_SLT, OP_SGT, OP_EQ, OP_ISZERO, OP_AND, OP_OR, OP_XOR, OP_NOT, OP_BYTE, OP_SHL,
+    OP_SHR, OP_SAR, OP_CLZ,
+    OP_KECCAK256 = 0x20,
+    OP_ADDRESS = 0x30, OP_BALANCE, OP_ORIGIN, OP_CALLER, OP_CALLVALUE, OP_CALLDATALOAD, OP_CALLDATASIZE,
+    OP_CALLDATACOPY, OP_CODESIZE, OP_CODECOPY, OP_GASPRICE, OP_EXTCODESIZE, OP_EXTCODECOPY,
+    OP_RETURNDATASIZE, OP_RETURNDATACOPY, OP_EXTCODEHASH,
+    OP_BLOCKHASH = 0x40, OP_COINBASE, OP_TIMESTAMP, OP_NUMBER, OP_PREVRANDAO, OP_GASLIMIT, OP_CHAINID,
+    OP_SELFBALANCE, OP_BASEFEE, OP_BLOBHASH, OP_BLOBBASEFEE,
+    OP_POP = 0x50, OP_MLOAD, OP_MSTORE, OP_MSTORE8, OP_SLOAD, OP_SSTORE, OP_JUMP, OP_JUMPI, OP_PC, OP_MSIZE,
+    OP_GAS, OP_JUMPDEST, OP_TLOAD, OP_TSTORE, OP_MCOPY, OP_PUSH0,
+    OP_PUSH1 = 0x60, OP_PUSH32 = 0x7f,
+    OP_DUP1 = 0x80, OP_DUP16 = 0x8f,
+    OP_SWAP1 = 0x90, OP_SWAP16 = 0x9f,
+    OP_LOG0 = 0xa0, OP_LOG4 = 0xa4,
+    OP_CREATE = 0xf0, OP_CALL, OP_CALLCODE, OP_RETURN, OP_DELEGATECALL, OP_CREATE2,
+    OP_STATICCALL = 0xfa, OP_REVERT = 0xfd, OP_INVALID = 0xfe, OP_SELFDESTRUCT = 0xff,
+};
+
+static void def(zk_evm *e, int op, int gas, int in, int out)
+{
+    e->op_gas[op] = (int16_t)gas;
+    e->op_stack_in[op] = (uint8_t)in;
+    e->op_stack_growth[op] = (int8_t)(out - in);
+}
+
+void evm_init_op_tables(zk_evm *e)
+{
+    zk_fork f = e->env.fork;
+    for (int i = 0; i < 256; i++) {
+        e->op_gas[i] = -1;
+        e->op_stack_in[i] = 0;
+        e->op_stack_growth[i] = 0;
+    }
+    def(e, OP_STOP, 0, 0, 0);
+    def(e, OP_ADD, 3, 2, 1);
+    def(e, OP_MUL, 5, 2, 1);
+    def(e, OP_SUB, 3, 2, 1);
+    def(e, OP_DIV, 5, 2, 1);
+    def(e, OP_SDIV, 5, 2, 1);
+    def(e, OP_MOD, 5, 2, 1);
+    def(e, OP_SMOD, 5, 2, 1);
+    def(e, OP_ADDMOD, 8, 3, 1);
+    def(e, OP_MULMOD, 8, 3, 1);
+    def(e, OP_EXP, 10, 2, 1);
+    def(e, OP_SIGNEXTEND, 5, 2, 1);
+    for (int op = OP_LT; op <= OP_EQ; op++)
+        def(e, op, 3, 2, 1);
+    def(e, OP_ISZERO, 3, 1, 1);
+    def(e, OP_AND, 3, 2, 1);
+    def(e, OP_OR, 3, 2, 1);
+    def(e, OP_XOR, 3, 2, 1);
+    def(e, OP_NOT, 3, 1, 1);
+    def(e, OP_BYTE, 3, 2, 1);
+    if (f >= ZK_FORK_CONSTANTINOPLE) {
+        def(e, OP_SHL, 3, 2, 1);
+        def(e, OP_SHR, 3, 2, 1);
+        def(e, OP_SAR, 3, 2, 1);
+    }
+    if (f >= ZK_FORK_OSAKA)
+        def(e, OP_CLZ, 5, 1, 1);
+    def(e, OP_KECCAK256, 30, 2, 1);
+    def(e, OP_ADDRESS, 2, 0, 1);
+    def(e, OP_BALANCE, 0, 1, 1);
+    def(e, OP_ORIGIN, 2, 0, 1);
+    def(e, OP_CALLER, 2, 0, 1);
+    def(e, OP_CALLVALUE, 2, 0, 1);
+    def(e, OP_CALLDATALOAD, 3, 1, 1);
+    def(e, OP_CALLDATASIZE, 2, 0, 1);
+    def(e, OP_CALLDATACOPY, 3, 3, 0);
+    def(e, OP_CODESIZE, 2, 0, 1);
+    def(e, OP_CODECOPY, 3, 3, 0);
+    def(e, OP_GASPRICE, 2, 0, 1);
+    def(e, OP_EXTCODESIZE, 0, 1, 1);
+    def(e, OP_EXTCODECOPY, 0, 4, 0);
+    if (f >= ZK_FORK_BYZANTIUM) {
+        def(e, OP_RETURNDATASIZE, 2, 0, 1);
+        def(e, OP_RETURNDATACOPY, 3, 3, 0);
+        def(e, OP_STATICCALL, 0, 6, 1);
+        def(e, OP_REVERT, 0, 2, 0);
+    }
+    if (f >= ZK_FORK_CONSTANTINOPLE) {
+        def(e, OP_EXTCODEHASH, 0, 1, 1);
+        def(e, OP_CREATE2, 32000, 4, 1);
+    }
+    def(e, OP_BLOCKHASH, 20, 1, 1);
+    def(e, OP_COINBASE, 2, 0, 1);
+    def(e, OP_TIMESTAMP, 2, 0, 1);
+    def(e, OP_NUMBER, 2, 0, 1);
+    def(e, OP_PREVRANDAO, 2, 0, 1);
+    def(e, OP_GASLIMIT, 2, 0, 1);
+    if (f >= ZK_FORK_ISTANBUL) {
+        def(e, OP_CHAINID, 2, 0, 1);
+        def(e, OP_SELFBALANCE, 5, 0, 1);
+    }
+    if (f >= ZK_FORK_LONDON)
+        def(e, OP_BASEFEE, 2, 0, 1);
+    if (f >= ZK_FORK_CANCUN) {
+        def(e, OP_BLOBHASH, 3, 1, 1);
+        def(e, OP_BLOBBASEFEE, 2, 0, 1);
+        def(e, OP_TLOAD, 100, 1, 1);
+        def(e, OP_TSTORE, 100, 2, 0);
+        def(e, OP_MCOPY, 3, 3, 0);
+    }
+    def(e, OP_POP, 2, 1, 0);
+    def(e, OP_MLOAD, 3, 1, 1);
+    def(e, OP_MSTORE, 3, 2, 0);
+    def(e, OP_MSTORE8, 3, 2, 0);
+    def(e, OP_SLOAD, 0, 1, 1);
+    def(e, OP_SSTORE, 0, 2, 0);
+    def(e, OP_JUMP, 8, 1, 0);
+    def(e, OP_JUMPI, 10, 2, 0);
+    def(e, OP_PC, 2, 0, 1);
+    def(e, OP_MSIZE, 2, 0, 1);
+    def(e, OP_GAS, 2, 0, 1);
+    def(e, OP_JUMPDEST, 1, 0, 0);
+    if (f >= ZK_FORK_SHANGHAI)
+        def(e, OP_PUSH0, 2, 0, 1);
+    for (int op = OP_PUSH1; op <= OP_PUSH32; op++)
+        def(e, op, 3, 0, 1);
+    for (int n = 1; n <= 16; n++) {
+        def(e, OP_DUP1 + n - 1, 3, n, n + 1);
+        def(e, OP_SWAP1 + n - 1, 3, n + 1, n + 1);
+    }
+    for (int n = 0; n <= 4; n++)
+        def(e, OP_LOG0 + n, 375 * (n + 1), n + 2, 0);
+    def(e, OP_CREATE, 32000, 3, 1);
+    def(e, OP_CALL, 0, 7, 1);
+    def(e, OP_CALLCODE, 0, 7, 1);
+    def(e, OP_RETURN, 0, 2, 0);
+    if (f >= ZK_FORK_HOMESTEAD)
+        def(e, OP_DELEGATECALL, 0, 6, 1);
+    def(e, OP_SELFDESTRUCT, 5000, 1, 0);
+}
+
+/* ---- helpers ---- */
+
+bool evm_delegation_target(const uint8_t *code, size_t len, zk_address *out)
+{
+    if (len != EVM_DELEGATION_LEN || code[0] != 0xef || code[1] != 0x01 || code[2] != 0x00)
+        return false;
+    memcpy(out->b, code + 3, 20);
+    return true;
+}
+
+static void build_jumpdests(const uint8_t *code, size_t len, uint8_t *bitmap)
+{
+    memset(bitmap, 0, len / 8 + 1);
+    for (size_t i = 0; i < len; i++) {
+        uint8_t op = code[i];
+        if (op == OP_JUMPDEST)
+            bitmap[i >> 3] |= (uint8_t)(1u << (i & 7));
+        else if (op >= OP_PUSH1 && op <= OP_PUSH32)
+            i += (size_t)(op - OP_PUSH1 + 1);
+    }
+}
+
+/* The JUMPDEST bitmap for the message's code: cached on the owning account, or built
+ * in the depth's scratch buffer for init code. */
+static const uint8_t *jumpdests_for(zk_evm *e, const evm_message *m)
+{
+    size_t bytes = m->code_len / 8 + 1;
+    if (m->code_owner != NULL) {
+        evm_account *a = m->code_owner;
+        if (a->jumpdests == NULL || a->code != m->code) {
+            uint8_t *bm = evm_alloc(e, bytes);
+            if (bm == NULL)
+                return NULL;
+            build_jumpdests(m->code, m->code_len, bm);
+            if (a->code == m->code)
+                a->jumpdests = bm;
+            return bm;
+        }
+        return a->jumpdests;
+    }
+    evm_depth_buf *d = &e->depth[m->depth];
+    if (d->jumpdests_cap < bytes) {
+        size_t cap = bytes < 4096 ? 4096 : bytes;
+        d->jumpdests = evm_alloc(e, cap);
+        if (d->jumpdests == NULL)
+            return NULL;
+        d->jumpdests_cap = cap;
+    }
+    build_jumpdests(m->code, m->code_len, d->jumpdests);
+    return d->jumpdests;
+}
+
+static inline uint64_t words(uint64_t bytes) { return (bytes + 31) / 32; }
+
+static inline int64_t memory_cost(uint64_t nwords) { return (int64_t)(GAS_MEMORY * nwords + nwords * nwords / 512); }
+
+/* The state of one executing frame that helpers need. */
+typedef struct frame {
+    zk_evm *e;
+    const evm_message *m;
+    evm_depth_buf *buf;
+    size_t msize; /* bytes, a multiple of 32 */
+    const uint8_t *ret;
+    size_t ret_len;
+    int64_t refund;
+    int64_t gas;
+    u256 *top; /* next free stack slot */
+} frame;
+
+/* Gas to grow memory so it covers `end` bytes (0 when already covered). */
+static inline int64_t expansion_cost(const frame *f, uint64_t end)
+{
+    if (end <= f->msize)
+        return 0;
+    return memory_cost(words(end)) - memory_cost(f->msize / 32);
+}
+
+/* Grows memory to cover `end` bytes (gas already charged). False on arena exhaustion. */
+static bool memory_grow(frame *f, uint64_t end)
+{
+    if (end <= f->msize)
+        return true;
+    size_t new_size = (size_t)words(end) * 32;
+    evm_depth_buf *d = f->buf;
+    if (new_size > d->mem_cap) {
+        size_t cap = d->mem_cap ? d->mem_cap * 2 : 4096;
+        while (cap < new_size)
+            cap *= 2;
+        uint8_t *mem = evm_alloc(f->e, cap);
+        if (mem == NULL)
+            return false;
+        if (f->msize)
+            memcpy(mem, d->mem, f->msize);
+        d->mem = mem;
+        d->mem_cap = cap;
+    }
+    memset(d->mem + f->msize, 0, new_size - f->msize);
+    f->msize = new_size;
+    return true;
+}
+
+/* Decodes a (offset, size) memory range. Zero size never touches memory, whatever the
+ * offset. Returns false (out of gas) when the range cannot be afforded at all. */
+static inline bool mem_range(const u256 *off, const u256 *size, uint64_t *o, uint64_t *n)
+{
+    if (u256_is_zero(size)) {
+        *o = 0;
+        *n = 0;
+        return true;
+    }
+    if (!u256_fits_u64(off) || !u256_fits_u64(size) || off->w[0] >= MEM_LIMIT || size->w[0] >= MEM_LIMIT)
+        return false;
+    *o = off->w[0];
+    *n = size->w[0];
+    return true;
+}
+
+/* Charges `extra` plus expansion for [o, o+n) and grows memory. */
+static inline bool charge_memory(frame *f, uint64_t o, uint64_t n, int64_t extra)
+{
+    int64_t cost = extra + (n ? expansion_cost(f, o + n) : 0);
+    if (f->gas < cost)
+        return false;
+    f->gas -= cost;
+    return n == 0 || memory_grow(f, o + n);
+}
+
+/* Copies src[off .. off+n) (zero-padded past src_len) to dst. */
+static void copy_padded(uint8_t *dst, const uint8_t *src, size_t src_len, const u256 *off, uint64_t n)
+{
+    uint64_t start = u256_fits_u64(off) ? off->w[0] : UINT64_MAX;
+    uint64_t avail = start < src_len ? src_len - start : 0;
+    uint64_t take = avail < n ? avail : n;
+    if (take)
+        memcpy(dst, src + start, (size_t)take);
+    if (take < n)
+        memset(dst + take, 0, (size_t)(n - take));
+}
+
+static inline zk_hash word_to_hash(const u256 *v) { return u256_to_hash(v); }
+
+static evm_account *account_or_fail(frame *f, const zk_address *addr)
+{
+    return evm_account_get(f->e, addr);
+}
+
+/* Warm/cold charge for touching `a` (EIP-2929); marks it warm. */
+static inline int64_t access_cost(frame *f, evm_account *a)
+{
+    if (evm_is_warm(f->e, a))
+        return GAS_WARM_ACCESS;
+    evm_mark_warm(f->e, a);
+    return GAS_COLD_ACCOUNT_ACCESS;
+}
+
+static inline bool charge(frame *f, int64_t cost)
+{
+    if (f->gas < cost)
+        return false;
+    f->gas -= cost;
+    return true;
+}
+
+/* ---- state opcodes ---- */
+
+static bool op_balance_like(frame *f, uint8_t op)
+{
+    u256 *x = &f->top[-1];
+    zk_address addr = u256_to_address(x);
+    evm_account *a = account_or_fail(f, &addr);
+    if (a == NULL)
+        return false;
+    if (!charge(f, access_cost(f, a)))
+        return false;
+    switch (op) {
+    case OP_BALANCE:
+        *x = a->balance;
+        break;
+    case OP_EXTCODESIZE:
+        if (!evm_account_load_code(f->e, a))
+            return false;
+        *x = u256_from_u64(a->code_len);
+        break;
+    case OP_EXTCODEHASH:
+        if (!a->exists || evm_account_is_empty(a))
+            *x = u256_zero();
+        else
+            *x = u256_from_hash(&a->code_hash);
+        break;
+    }
+    return true;
+}
+
+static bool op_extcodecopy(frame *f)
+{
+    f->top -= 4;
+    const u256 *s = f->top;
+    zk_address addr = u256_to_address(&s[3]);
+    uint64_t o, n;
+    if (!mem_range(&s[2], &s[0], &o, &n))
+        return false;
+    evm_account *a = account_or_fail(f, &addr);
+    if (a == NULL)
+        return false;
+    int64_t cost = access_cost(f, a) + GAS_COPY_WORD * (int64_t)words(n);
+    if (!charge_memory(f, o, n, cost))
+        return false;
+    if (!evm_account_load_code(f->e, a))
+        return false;
+    if (n)
+        copy_padded(f->buf->mem + o, a->code, a->code_len, &s[1], n);
+    return true;
+}
+
+static bool op_blockhash(frame *f)
+{
+    u256 *x = &f->top[-1];
+    uint64_t cur = f->e->env.number;
+    if (!u256_fits_u64(x) || x->w[0] >= cur || cur - x->w[0] > 256) {
+        *x = u256_zero();
+        return true;
+    }
+    zk_hash h;
+    bool available = false;
+    zk_state_backend *b = f->e->backend;
+    zk_status st = b->ops->get_block_hash(b, x->w[0], &h, &available);
+    if (st == ZK_OK && !available)
+        st = ZK_ERR_MISSING;
+    if (st != ZK_OK) {
+        f->e->fatal = st;
+        return false;
+    }
+    *x = u256_from_hash(&h);
+    return true;
+}
+
+static bool op_sload(frame *f)
+{
+    u256 *x = &f->top[-1];
+    zk_hash key = word_to_hash(x);
+    evm_account *a = account_or_fail(f, &f->m->target);
+    if (a == NULL)
+        return false;
+    evm_slot *s = evm_slot_get(f->e, a, &key);
+    if (s == NULL)
+        return false;
+    int64_t cost = GAS_WARM_ACCESS;
+    if (s->warm_seq != f->e->tx_seq) {
+        evm_mark_slot_warm(f->e, s);
+        cost = GAS_COLD_SLOAD;
+    }
+    if (!charge(f, cost))
+        return false;
+    *x = s->value;
+    return true;
+}
+
+static bool op_sstore(frame *f)
+{
+    zk_evm *e = f->e;
+    if (f->m->is_static)
+        return false;
+    if (f->gas <= GAS_CALL_STIPEND) /* EIP-2200 */
+        return false;
+    f->top -= 2;
+    zk_hash key = word_to_hash(&f->top[1]);
+    const u256 *nv = &f->top[0];
+    evm_account *a = account_or_fail(f, &f->m->target);
+    if (a == NULL)
+        return false;
+    evm_slot *s = evm_slot_get(e, a, &key);
+    if (s == NULL)
+        return false;
+    u256 zero = u256_zero();
+    const u256 *cur = &s->value;
+    const u256 *orig = a->created_seq == e->tx_seq ? &zero
+                       : s->tx_original_seq == e->tx_seq ? &s->tx_original
+                                                          : &s->value;
+    int64_t cost = 0;
+    if (s->warm_seq != e->tx_seq) {
+        evm_mark_slot_warm(e, s);
+        cost += GAS_COLD_SLOAD;
+    }
+    bool cur_is_orig = u256_eq(orig, cur);
+    bool changes = !u256_eq(cur, nv);
+    if (cur_is_orig && changes)
+        cost += u256_is_zero(orig) ? GAS_STORAGE_SET : GAS_STORAGE_UPDATE - GAS_COLD_SLOAD;
+    else
+        cost += GAS_WARM_ACCESS;
+    if (changes) {
+        bool orig_zero = u256_is_zero(orig), cur_zero = u256_is_zero(cur), new_zero = u256_is_zero(nv);
+        if (!orig_zero && !cur_zero && new_zero)
+            f->refund += GAS_STORAGE_CLEAR_REFUND;
+        if (!orig_zero && cur_zero)
+            f->refund -= GAS_STORAGE_CLEAR_REFUND;
+        if (u256_eq(orig, nv)) {
+            if (orig_zero)
+                f->refund += GAS_STORAGE_SET - GAS_WARM_ACCESS;
+            else
+                f->refund += GAS_STORAGE_UPDATE - GAS_COLD_SLOAD - GAS_WARM_ACCESS;
+        }
+    }
+    if (!charge(f, cost))
+        return false;
+    if (changes && !evm_set_storage(e, s, nv))
+        return false;
+    return true;
+}
+
+static bool op_log(frame *f, int ntopics)
+{
+    zk_evm *e = f->e;
+    if (f->m->is_static)
+        return false;
+    f->top -= 2 + ntopics;
+    const u256 *s = f->top;
+    /* Stack (top first): offset, size, topic0..; after the pop s[ntopics+1] is offset. */
+    const u256 *off = &s[ntopics + 1], *size = &s[ntopics];
+    uint64_t o, n;
+    if (!mem_range(off, size, &o, &n))
+        return false;
+    if (n > (uint64_t)INT64_MAX / GAS_LOG_DATA)
+        return false;
+    if (!charge_memory(f, o, n, (int64_t)n * GAS_LOG_DATA))
+        return false;
+    if (e->num_logs == e->logs_cap) {
+        size_t cap = e->logs_cap ? e->logs_cap * 2 : 64;
+        zk_log *logs = evm_alloc(e, cap * sizeof *logs);
+        if (logs == NULL)
+            return false;
+        if (e->num_logs)
+            memcpy(logs, e->logs, e->num_logs * sizeof *logs);
+        e->logs = logs;
+        e->logs_cap = cap;
+    }
+    zk_hash *topics = NULL;
+    if (ntopics) {
+        topics = evm_alloc(e, (size_t)ntopics * sizeof *topics);
+        if (topics == NULL)
+            return false;
+        for (int i = 0; i < ntopics; i++)
+            topics[i] = word_to_hash(&s[ntopics - 1 - i]);
+    }
+    uint8_t *data = NULL;
+    if (n) {
+        data = evm_alloc(e, (size_t)n);
+        if (data == NULL)
+            return false;
+        memcpy(data, f->buf->mem + o, (size_t)n);
+    }
+    zk_log *l = &e->logs[e->num_logs++];
+    l->address = f->m->target;
+    l->topics = topics;
+    l->num_topics = (size_t)ntopics;
+    l->data.ptr = data;
+    l->data.len = (size_t)n;
+    return true;
+}
+
+/* ---- calls ---- */
+
+/* Loads the code a call to `a` runs, following an EIP-7702 delegation (charging the
+ * delegate's access into *extra when `extra` is given). */
+static bool resolve_code(frame *f, evm_account *a, evm_message *child, int64_t *extra)
+{
+    zk_evm *e = f->e;
+    if (!evm_account_load_code(e, a))
+        return false;
+    child->code = a->code;
+    child->code_len = a->code_len;
+    child->code_owner = a;
+    child->code_address = a->addr;
+    child->disable_precompiles = false;
+    zk_address delegate;
+    if (e->env.fork >= ZK_FORK_PRAGUE && evm_delegation_target(a->code, a->code_len, &delegate)) {
+        evm_account *d = evm_account_get(e, &delegate);
+        if (d == NULL)
+            return false;
+        if (extra != NULL)
+            *extra += access_cost(f, d);
+        if (!evm_account_load_code(e, d))
+            return false;
+        child->code = d->code;
+        child->code_len = d->code_len;
+        child->code_owner = d;
+        child->code_address = delegate;
+        child->disable_precompiles = true;
+    }
+    return true;
+}
+
+static inline void push_word(frame *f, const u256 *v) { *f->top++ = *v; }
+static inline void push_u64(frame *f, uint64_t v) { *f->top++ = u256_from_u64(v); }
+
+static bool op_call(frame *f, uint8_t op)
+{
+    zk_evm *e = f->e;
+    const evm_message *m = f->m;
+    bool has_value = op == OP_CALL || op == OP_CALLCODE;
+    int nargs = has_value ? 7 : 6;
+    f->top -= nargs;
+    const u256 *s = f->top + nargs - 1; /* s[0] is the old top; s[-k] deeper */
+    const u256 *gas_req = &s[0];
+    zk_address to = u256_to_address(&s[-1]);
+    u256 value = has_value ? s[-2] : u256_zero();
+    int base = has_value ? 3 : 2;
+    uint64_t in_off, in_len, out_off, out_len;
+    if (!mem_range(&s[-base], &s[-base - 1], &in_off, &in_len))
+        return false;
+    if (!mem_range(&s[-base - 2], &s[-base - 3], &out_off, &out_len))
+        return false;
+    uint64_t end = 0;
+    if (in_len && in_off + in_len > end)
+        end = in_off + in_len;
+    if (out_len && out_off + out_len > end)
+        end = out_off + out_len;
+    int64_t mem_cost = expansion_cost(f, end);
+
+    evm_account *to_acct = evm_account_get(e, &to);
+    if (to_acct == NULL)
+        return false;
+    evm_message child;
+    memset(&child, 0, sizeof child);
+    int64_t extra = access_cost(f, to_acct);
+    if (!resolve_code(f, to_acct, &child, &extra))
+        return false;
+    bool nonzero_value = !u256_is_zero(&value);
+    if (op == OP_CALL && nonzero_value && !evm_account_alive(to_acct))
+        extra += GAS_NEW_ACCOUNT;
+    if (nonzero_value)
+        extra += GAS_CALL_VALUE;
+
+    /* EIP-150: the callee gets at most all but one 64th of what is left. */
+    if (f->gas < extra + mem_cost)
+        return false;
+    int64_t avail = f->gas - extra - mem_cost;
+    int64_t cap = avail - avail / 64;
+    int64_t call_gas = (u256_fits_u64(gas_req) && gas_req->w[0] < (uint64_t)cap) ? (int64_t)gas_req->w[0] : cap;
+    f->gas -= extra + mem_cost + call_gas;
+    if (op == OP_CALL && m->is_static && nonzero_value)
+        return false;
+    if (!memory_grow(f, end))
+        return false;
+    if (nonzero_value)
+        call_gas += GAS_CALL_STIPEND;
+
+    f->ret = NULL;
+    f->ret_len = 0;
+    if (has_value) {
+        evm_account *self = evm_account_get(e, &m->target);
+        if (self == NULL)
+            return false;
+        if (u256_lt(&self->balance, &value)) {
+            f->gas += call_gas;
+            push_u64(f, 0);
+            return true;
+        }
+    }
+    if (m->depth + 1 > EVM_MAX_DEPTH) {
+        f->gas += call_gas;
+        push_u64(f, 0);
+        return true;
+    }
+
+    child.input = in_len ? f->buf->mem + in_off : NULL;
+    child.input_len = (size_t)in_len;
+    child.gas = call_gas;
+    child.depth = m->depth + 1;
+    child.is_static = m->is_static || op == OP_STATICCALL;
+    switch (op) {
+    case OP_CALL:
+    case OP_STATICCALL:
+        child.caller = m->target;
+        child.target = to;
+        child.value = value;
+        child.transfer_value = true;
+        break;
+    case OP_CALLCODE:
+        child.caller = m->target;
+        child.target = m->target;
+        child.value = value;
+        child.transfer_value = true;
+        break;
+    case OP_DELEGATECALL:
+        child.caller = m->caller;
+        child.target = m->target;
+        child.value = m->value;
+        child.transfer_value = false;
+        break;
+    }
+    evm_result r;
+    evm_call_message(e, &child, &r);
+    if (e->fatal != ZK_OK)
+        return false;
+    f->gas += r.gas_left;
+    if (r.outcome == EVM_SUCCESS)
+        f->refund += r.refund;
+    f->ret = r.output;
+    f->ret_len = r.output_len;
+    push_u64(f, r.outcome == EVM_SUCCESS);
+    if (out_len && r.output_len) {
+        size_t copy = r.output_len < out_len ? r.output_len : (size_t)out_len;
+        memcpy(f->buf->mem + out_off, r.output, copy);
+    }
+    return true;
+}
+
+static void rlp_append_u64(uint8_t *buf, size_t *len, uint64_t v)
+{
+    if (v == 0) {
+        buf[(*len)++] = 0x80;
+    } else if (v < 0x80) {
+        buf[(*len)++] = (uint8_t)v;
+    } else {
+        uint8_t tmp[8];
+        int n = 0;
+        while (v) {
+            tmp[n++] = (uint8_t)v;
+            v >>= 8;
+        }
+        buf[(*len)++] = (uint8_t)(0x80 + n);
+        while (n)
+            buf[(*len)++] = tmp[--n];
+    }
+}
+
+zk_address evm_create_address(const zk_address *sender, uint64_t nonce)
+{
+    uint8_t buf[32];
+    size_t len = 1;
+    buf[len++] = 0x94;
+    memcpy(buf + len, sender->b, 20);
+    len += 20;
+    rlp_append_u64(buf, &len, nonce);
+    buf[0] = (uint8_t)(0xc0 + (len - 1));
+    zk_hash h = keccak256(buf, len);
+    zk_address a;
+    memcpy(a.b, h.b + 12, 20);
+    return a;
+}
+
+static zk_address create2_address(const zk_address *sender, const u256 *salt, const uint8_t *code, size_t len)
+{
+    uint8_t buf[85];
+    buf[0] = 0xff;
+    memcpy(buf + 1, sender->b, 20);
+    u256_to_be(salt, buf + 21);
+    zk_hash ch = keccak256(code, len);
+    memcpy(buf + 53, ch.b, 32);
+    zk_hash h = keccak256(buf, sizeof buf);
+    zk_address a;
+    memcpy(a.b, h.b + 12, 20);
+    return a;
+}
+
+static bool op_create(frame *f, uint8_t op)
+{
+    zk_evm *e = f->e;
+    const evm_message *m = f->m;
+    int nargs = op == OP_CREATE2 ? 4 : 3;
+    f->top -= nargs;
+    const u256 *s = f->top + nargs - 1;
+    u256 value = s[0];
+    uint64_t o, n;
+    if (!mem_range(&s[-1], &s[-2], &o, &n))
+        return false;
+    int64_t extra = 0;
+    if (e->env.fork >= ZK_FORK_SHANGHAI)
+        extra += GAS_INITCODE_WORD * (int64_t)words(n);
+    if (op == OP_CREATE2)
+        extra += GAS_KECCAK_WORD * (int64_t)words(n);
+    if (!charge_memory(f, o, n, extra))
+        return false;
+    if (m->is_static)
+        return false;
+    if (e->env.fork >= ZK_FORK_SHANGHAI && n > EVM_MAX_INITCODE_SIZE)
+        return false;
+
+    int64_t child_gas = f->gas - f->gas / 64;
+    f->gas -= child_gas;
+    f->ret = NULL;
+    f->ret_len = 0;
+    evm_account *self = evm_account_get(e, &m->target);
+    if (self == NULL)
+        return false;
+    if (u256_lt(&self->balance, &value) || self->nonce == UINT64_MAX || m->depth + 1 > EVM_MAX_DEPTH) {
+        f->gas += child_gas;
+        push_u64(f, 0);
+        return true;
+    }
+    const uint8_t *code = n ? f->buf->mem + o : NULL;
+    zk_address addr = op == OP_CREATE2 ? create2_address(&m->target, &s[-3], code, (size_t)n)
+                                       : evm_create_address(&m->target, self->nonce);
+    evm_account *na = evm_account_get(e, &addr);
+    if (na == NULL || !evm_mark_warm(e, na))
+        return false;
+    bool collision = na->nonce != 0 || !zk_hash_eq(&na->code_hash, &ZK_EMPTY_CODE_HASH) ||
+                     evm_account_has_storage(e, na);
+    if (!evm_set_nonce(e, self, self->nonce + 1))
+        return false;
+    if (collision) {
+        push_u64(f, 0);
+        return true;
+    }
+    evm_message child;
+    memset(&child, 0, sizeof child);
+    child.caller = m->target;
+    child.target = addr;
+    child.code_address = addr;
+    child.value = value;
+    child.code = code;
+    child.code_len = (size_t)n;
+    child.code_owner = NULL;
+    child.gas = child_gas;
+    child.depth = m->depth + 1;
+    child.is_create = true;
+    child.transfer_value = true;
+    evm_result r;
+    evm_create_message(e, &child, &r);
+    if (e->fatal != ZK_OK)
+        return false;
+    f->gas += r.gas_left;
+    if (r.outcome == EVM_SUCCESS) {
+        f->refund += r.refund;
+        u256 a = u256_from_address(&addr);
+        push_word(f, &a);
+    } else {
+        f->ret = r.output;
+        f->ret_len = r.output_len;
+        push_u64(f, 0);
+    }
+    return true;
+}
+
+static bool op_selfdestruct(frame *f)
+{
+    zk_evm *e = f->e;
+    const evm_message *m = f->m;
+    zk_address to = u256_to_address(&f->top[-1]);
+    f->top--;
+    evm_account *ben = evm_account_get(e, &to);
+    evm_account *self = evm_account_get(e, &m->target);
+    if (ben == NULL || self == NULL)
+        return false;
+    int64_t cost = 0;
+    if (!evm_is_warm(e, ben)) {
+        evm_mark_warm(e, ben);
+        cost += GAS_COLD_ACCOUNT_ACCESS;
+    }
+    if (!evm_account_alive(ben) && !u256_is_zero(&self->balance))
+        cost += GAS_SELF_DESTRUCT_NEW_ACCOUNT;
+    if (!charge(f, cost))
+        return false;
+    if (m->is_static)
+        return false;
+    u256 bal = self->balance;
+    if (!evm_sub_balance(e, self, &bal) || !evm_add_balance(e, ben, &bal) || !evm_touch(e, ben))
+        return false;
+    bool destroy = e->env.fork < ZK_FORK_CANCUN || self->created_seq == e->tx_seq;
+    if (destroy) {
+        u256 zero = u256_zero();
+        if (!evm_set_balance(e, self, &zero) || !evm_mark_destroyed(e, self))
+            return false;
+        if (e->env.fork < ZK_FORK_LONDON && self->destroyed_seq == e->tx_seq)
+            f->refund += 24000;
+    }
+    return true;
+}
+
+/* ---- the interpreter loop ---- */
+
+static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
+{
+    frame fr;
+    frame *f = &fr;
+    f->e = e;
+    f->m = m;
+    f->buf = &e->depth[m->depth];
+    f->msize = 0;
+    f->ret = NULL;
+    f->ret_len = 0;
+    f->refund = 0;
+    r->output = NULL;
+    r->output_len = 0;
+    r->refund = 0;
+    r->gas_left = 0;
+    r->outcome = EVM_FAILURE;
+
+    if (m->code_len == 0) {
+        r->outcome = EVM_SUCCESS;
+        r->gas_left = m->gas;
+        return;
+    }
+    if (f->buf->stack == NULL) {
+        f->buf->stack = evm_alloc(e, EVM_STACK_LIMIT * sizeof(u256));
+        if (f->buf->stack == NULL)
+            return;
+    }
+    const uint8_t *jd = jumpdests_for(e, m);
+    if (jd == NULL)
+        return;
+
+    const uint8_t *code = m->code;
+    const size_t code_len = m->code_len;
+    u256 *const base = f->buf->stack;
+    u256 *top = base;
+    int64_t gas = m->gas;
+    size_t pc = 0;
+    const int16_t *op_gas = e->op_gas;
+    const uint8_t *op_in = e->op_stack_in;
+    const int8_t *op_growth = e->op_stack_growth;
+
+#define SYNC_OUT() (f->gas = gas, f->top = top)
+#define SYNC_IN() (gas = f->gas, top = f->top)
+#define CALL_HELPER(expr)      \
+    do {                       \
+        SYNC_OUT();            \
+        bool ok_ = (expr);     \
+        SYNC_IN();             \
+        if (!ok_)              \
+            goto fail;         \
+    } while (0)
+
+    while (pc < code_len) {
+        uint8_t op = code[pc];
+        int g = op_gas[op];
+        if (g < 0)
+            goto fail;
+        ptrdiff_t depth = top - base;
+        if (depth < op_in[op] || depth + op_growth[op] > EVM_STACK_LIMIT)
+            goto fail;
+        if ((gas -= g) < 0)
+            goto fail;
+
+        switch (op) {
+        case OP_STOP:
+            goto stop;
+        case OP_ADD:
+            top[-2] = u256_add(&top[-1], &top[-2]);
+            top--;
+            break;
+        case OP_MUL:
+            top[-2] = u256_mul(&top[-1], &top[-2]);
+            top--;
+            break;
+        case OP_SUB:
+            top[-2] = u256_sub(&top[-1], &top[-2]);
+            top--;
+            break;
+        case OP_DIV:
+            top[-2] = u256_div(&top[-1], &top[-2]);
+            top--;
+            break;
+        case OP_SDIV:
+            top[-2] = u256_sdiv(&top[-1], &top[-2]);
+            top--;
+            break;
+        case OP_MOD:
+            top[-2] = u256_mod(&top[-1], &top[-2]);
+            top--;
+            break;
+        case OP_SMOD:
+            top[-2] = u256_smod(&top[-1], &top[-2]);
+            top--;
+            break;
+        case OP_ADDMOD:
+            top[-3] = u256_addmod(&top[-1], &top[-2], &top[-3]);
+            top -= 2;
+            break;
+        case OP_MULMOD:
+            top[-3] = u256_mulmod(&top[-1], &top[-2], &top[-3]);
+            top -= 2;
+            break;
+        case OP_EXP: {
+            int64_t cost = GAS_EXP_BYTE * (int64_t)u256_byte_length(&top[-2]);
+            if ((gas -= cost) < 0)
+                goto fail;
+            top[-2] = u256_exp(&top[-1], &top[-2]);
+            top--;
+            break;
+        }
+        case OP_SIGNEXTEND:
+            top[-2] = u256_signextend(&top[-1], &top[-2]);
+            top--;
+            break;
+        case OP_LT:
+            top[-2] = u256_from_u64(u256_lt(&top[-1], &top[-2]));
+            top--;
+            break;
+        case OP_GT:
+            top[-2] = u256_from_u64(u256_gt(&top[-1], &top[-2]));
+            top--;
+            break;
+        case OP_SLT:
+            top[-2] = u256_from_u64(u256_slt(&top[-1], &top[-2]));
+            top--;
+            break;
+        case OP_SGT:
+            top[-2] = u256_from_u64(u256_sgt(&top[-1], &top[-2]));
+            top--;
+            break;
+        case OP_EQ:
+            top[-2] = u256_from_u64(u256_eq(&top[-1], &top[-2]));
+            top--;
+            break;
+        case OP_ISZERO:
+            top[-1] = u256_from_u64(u256_is_zero(&top[-1]));
+            break;
+        case OP_AND:
+            for (int i = 0; i < 4; i++)
+                top[-2].w[i] &= top[-1].w[i];
+            top--;
+            break;
+        case OP_OR:
+            for (int i = 0; i < 4; i++)
+                top[-2].w[i] |= top[-1].w[i];
+            top--;
+            break;
+        case OP_XOR:
+            for (int i = 0; i < 4; i++)
+                top[-2].w[i] ^= top[-1].w[i];
+            top--;
+            break;
+        case OP_NOT:
+            for (int i = 0; i < 4; i++)
+                top[-1].w[i] = ~top[-1].w[i];
+            break;
+        case OP_BYTE:
+            top[-2] = u256_byte(&top[-1], &top[-2]);
+            top--;
+            break;
+        case OP_SHL:
+            top[-2] = u256_shl(&top[-2], &top[-1]);
+            top--;
+            break;
+        case OP_SHR:
+            top[-2] = u256_shr(&top[-2], &top[-1]);
+            top--;
+            break;
+        case OP_SAR:
+            top[-2] = u256_sar(&top[-2], &top[-1]);
+            top--;
+            break;
+        case OP_CLZ:
+            top[-1] = u256_from_u64(u256_clz(&top[-1]));
+            break;
+        case OP_KECCAK256: {
+            uint64_t o, n;
+            if (!mem_range(&top[-1], &top[-2], &o, &n))
+                goto fail;
+            CALL_HELPER(charge_memory(f, o, n, GAS_KECCAK_WORD * (int64_t)words(n)));
+            zk_hash h = keccak256(n ? f->buf->mem + o : NULL, (size_t)n);
+            top[-2] = u256_from_hash(&h);
+            top--;
+            break;
+        }
+        case OP_ADDRESS:
+            *top++ = u256_from_address(&m->target);
+            break;
+        case OP_BALANCE:
+        case OP_EXTCODESIZE:
+        case OP_EXTCODEHASH:
+            CALL_HELPER(op_balance_like(f, op));
+            break;
+        case OP_ORIGIN:
+            *top++ = u256_from_address(&e->origin);
+            break;
+        case OP_CALLER:
+            *top++ = u256_from_address(&m->caller);
+            break;
+        case OP_CALLVALUE:
+            *top++ = m->value;
+            break;
+        case OP_CALLDATALOAD: {
+            uint8_t word[32];
+            copy_padded(word, m->input, m->input_len, &top[-1], 32);
+            top[-1] = u256_from_be(word, 32);
+            break;
+        }
+        case OP_CALLDATASIZE:
+            *top++ = u256_from_u64(m->input_len);
+            break;
+        case OP_CALLDATACOPY:
+        case OP_CODECOPY:
+        case OP_RETURNDATACOPY: {
+            top -= 3;
+            uint64_t o, n;
+            if (!mem_range(&top[2], &top[0], &o, &n))
+                goto fail;
+            CALL_HELPER(charge_memory(f, o, n, GAS_COPY_WORD * (int64_t)words(n)));
+            if (op == OP_RETURNDATACOPY) {
+                /* EIP-211: reading past the end of the return data is an exceptional halt. */
+                const u256 *src = &top[1];
+                if (!u256_fits_u64(src) || src->w[0] > f->ret_len || f->ret_len - src->w[0] < n)
+                    goto fail;
+                if (n)
+                    memcpy(f->buf->mem + o, f->ret + src->w[0], (size_t)n);
+            } else if (n) {
+                const uint8_t *src = op == OP_CODECOPY ? code : m->input;
+                size_t src_len = op == OP_CODECOPY ? code_len : m->input_len;
+                copy_padded(f->buf->mem + o, src, src_len, &top[1], n);
+            }
+            break;
+        }
+        case OP_CODESIZE:
+            *top++ = u256_from_u64(code_len);
+            break;
+        case OP_GASPRICE:
+            *top++ = e->gas_price;
+            break;
+        case OP_EXTCODECOPY:
+            CALL_HELPER(op_extcodecopy(f));
+            break;
+        case OP_RETURNDATASIZE:
+            *top++ = u256_from_u64(f->ret_len);
+            break;
+        case OP_BLOCKHASH:
+            CALL_HELPER(op_blockhash(f));
+            break;
+        case OP_COINBASE:
+            *top++ = u256_from_address(&e->env.coinbase);
+            break;
+        case OP_TIMESTAMP:
+            *top++ = u256_from_u64(e->env.timestamp);
+            break;
+        case OP_NUMBER:
+            *top++ = u256_from_u64(e->env.number);
+            break;
+        case OP_PREVRANDAO:
+            *top++ = e->env.fork >= ZK_FORK_PARIS ? u256_from_hash(&e->env.prev_randao) : e->env.difficulty;
+            break;
+        case OP_GASLIMIT:
+            *top++ = u256_from_u64(e->env.gas_limit);
+            break;
+        case OP_CHAINID:
+            *top++ = u256_from_u64(e->env.chain_id);
+            break;
+        case OP_SELFBALANCE: {
+            evm_account *self = evm_account_get(e, &m->target);
+            if (self == NULL)
+                goto fail;
+            *top++ = self->balance;
+            break;
+        }
+        case OP_BASEFEE:
+            *top++ = e->env.base_fee;
+            break;
+        case OP_BLOBHASH: {
+            u256 *x = &top[-1];
+            if (u256_fits_u64(x) && x->w[0] < e->num_blob_hashes)
+                *x = u256_from_hash(&e->blob_hashes[x->w[0]]);
+            else
+                *x = u256_zero();
+            break;
+        }
+        case OP_BLOBBASEFEE:
+            *top++ = e->env.blob_base_fee;
+            break;
+        case OP_POP:
+            top--;
+            break;
+        case OP_MLOAD: {
+            uint64_t o, n;
+            u256 thirty_two = u256_from_u64(32);
+            if (!mem_range(&top[-1], &thirty_two, &o, &n))
+                goto fail;
+            CALL_HELPER(charge_memory(f, o, 32, 0));
+            top[-1] = u256_from_be(f->buf->mem + o, 32);
+            break;
+        }
+        case OP_MSTORE:
+        case OP_MSTORE8: {
+            uint64_t len = op == OP_MSTORE ? 32 : 1;
+            u256 size = u256_from_u64(len);
+            uint64_t o, n;
+            if (!mem_range(&top[-1], &size, &o, &n))
+                goto fail;
+            CALL_HELPER(charge_memory(f, o, len, 0));
+            if (op == OP_MSTORE)
+                u256_to_be(&top[-2], f->buf->mem + o);
+            else
+                f->buf->mem[o] = (uint8_t)top[-2].w[0];
+            top -= 2;
+            break;
+        }
+        case OP_SLOAD:
+            CALL_HELPER(op_sload(f));
+            break;
+        case OP_SSTORE:
+            CALL_HELPER(op_sstore(f));
+            break;
+        case OP_JUMP:
+        case OP_JUMPI: {
+            const u256 *dest = &top[-1];
+            bool take = op == OP_JUMP || !u256_is_zero(&top[-2]);
+            top -= op == OP_JUMP ? 1 : 2;
+            if (take) {
+                if (!u256_fits_u64(dest) || dest->w[0] >= code_len)
+                    goto fail;
+                size_t d = (size_t)dest->w[0];
+                if (!(jd[d >> 3] & (1u << (d & 7))))
+                    goto fail;
+                pc = d;
+                continue;
+            }
+            break;
+        }
+        case OP_PC:
+            *top++ = u256_from_u64(pc);
+            break;
+        case OP_MSIZE:
+            *top++ = u256_from_u64(f->msize);
+            break;
+        case OP_GAS:
+            *top++ = u256_from_u64((uint64_t)gas);
+            break;
+        case OP_JUMPDEST:
+            break;
+        case OP_TLOAD: {
+            zk_hash key = word_to_hash(&top[-1]);
+            evm_tslot *t = evm_tslot_get(e, &m->target, &key);
+            if (t == NULL)
+                goto fail;
+            top[-1] = t->value;
+            break;
+        }
+        case OP_TSTORE: {
+            if (m->is_static)
+                goto fail;
+            zk_hash key = word_to_hash(&top[-1]);
+            evm_tslot *t = evm_tslot_get(e, &m->target, &key);
+            if (t == NULL || !evm_set_tstorage(e, t, &top[-2]))
+                goto fail;
+            top -= 2;
+            break;
+        }
+        case OP_MCOPY: {
+            top -= 3;
+            uint64_t dst, src, n;
+            if (!mem_range(&top[2], &top[0], &dst, &n) || !mem_range(&top[1], &top[0], &src, &n))
+                goto fail;
+            uint64_t end = n ? (dst > src ? dst : src) + n : 0;
+            SYNC_OUT();
+            bool ok = charge(f, GAS_COPY_WORD * (int64_t)words(n) + (n ? expansion_cost(f, end) : 0)) &&
+                      (n == 0 || memory_grow(f, end));
+            SYNC_IN();
+            if (!ok)
+                goto fail;
+            if (n)
+                memmove(f->buf->mem + dst, f->buf->mem + src, (size_t)n);
+            break;
+        }
+        case OP_PUSH0:
+            *top++ = u256_zero();
+            break;
+        case OP_PUSH1:
+            *top++ = u256_from_u64(pc + 1 < code_len ? code[pc + 1] : 0);
+            pc += 2;
+            continue;
+        case OP_PUSH1 + 1 ... OP_PUSH32: {
+            size_t n = (size_t)(op - OP_PUSH1 + 1);
+            if (pc + n < code_len) {
+                *top++ = u256_from_be(code + pc + 1, n);
+            } else {
+                uint8_t buf[32] = {0};
+                size_t avail = code_len - pc - 1;
+                memcpy(buf + 32 - n, code + pc + 1, avail);
+                *top++ = u256_from_be(buf, 32);
+            }
+            pc += n + 1;
+            continue;
+        }
+        case OP_DUP1 ... OP_DUP16: {
+            int n = op - OP_DUP1 + 1;
+            *top = top[-n];
+            top++;
+            break;
+        }
+        case OP_SWAP1 ... OP_SWAP16: {
+            int n = op - OP_SWAP1 + 1;
+            u256 t = top[-1];
+            top[-1] = top[-1 - n];
+            top[-1 - n] = t;
+            break;
+        }
+        case OP_LOG0 ... OP_LOG4:
+            CALL_HELPER(op_log(f, op - OP_LOG0));
+            break;
+        case OP_CREATE:
+        case OP_CREATE2:
+            CALL_HELPER(op_create(f, op));
+            break;
+        case OP_CALL:
+        case OP_CALLCODE:
+        case OP_DELEGATECALL:
+        case OP_STATICCALL:
+            CALL_HELPER(op_call(f, op));
+            break;
+        case OP_RETURN:
+        case OP_REVERT: {
+            uint64_t o, n;
+            if (!mem_range(&top[-1], &top[-2], &o, &n))
+                goto fail;
+            CALL_HELPER(charge_memory(f, o, n, 0));
+            r->output = n ? f->buf->mem + o : NULL;
+            r->output_len = (size_t)n;
+            r->gas_left = gas;
+            if (op == OP_RETURN) {
+                r->outcome = EVM_SUCCESS;
+                r->refund = f->refund;
+            } else {
+                r->outcome = EVM_REVERT;
+            }
+            return;
+        }
+        case OP_SELFDESTRUCT:
+            CALL_HELPER(op_selfdestruct(f));
+            goto stop;
+        default:
+            goto fail;
+        }
+        pc++;
+    }
+stop:
+    r->outcome = EVM_SUCCESS;
+    r->gas_left = gas;
+    r->refund = f->refund;
+    return;
+fail:
+    r->outcome = EVM_FAILURE;
+    r->gas_left = 0;
+    r->output = NULL;
+    r->output_len = 0;
+#undef SYNC_OUT
+#undef SYNC_IN
+#undef CALL_HELPER
+}
+
+/* ---- message execution ---- */
+
+static void run_precompile(zk_evm *e, const evm_message *m, evm_result *r)
+{
+    zk_arena_mark mark = zk_arena_get_mark(e->arena);
+    uint64_t used = 0;
+    bool ok = false;
+    zk_bytes out = {NULL, 0};
+    zk_status st = zk_precompile_run(e->env.fork, &m->code_address, m->input, m->input_len, (uint64_t)m->gas,
+                                     e->arena, &used, &ok, &out);
+    r->refund = 0;
+    r->output = NULL;
+    r->output_len = 0;
+    if (st != ZK_OK) {
+        e->fatal = st;
+        r->outcome = EVM_FAILURE;
+        r->gas_left = 0;
+        zk_arena_reset(e->arena, mark);
+        return;
+    }
+    if (!ok || used > (uint64_t)m->gas) {
+        r->outcome = EVM_FAILURE;
+        r->gas_left = 0;
+        zk_arena_reset(e->arena, mark);
+        return;
+    }
+    /* Move the output into this depth's buffer so the arena space can be reused. If the
+     * buffer must grow, the new one is allocated above the output (which is then kept). */
+    evm_depth_buf *d = &e->depth[m->depth];
+    if (out.len > d->mem_cap) {
+        size_t cap = d->mem_cap ? d->mem_cap : 4096;
+        while (cap < out.len)
+            cap *= 2;
+        uint8_t *mem = evm_alloc(e, cap);
+        if (mem == NULL) {
+            r->outcome = EVM_FAILURE;
+            r->gas_left = 0;
+            return;
+        }
+        memcpy(mem, out.ptr, out.len);
+        d->mem = mem;
+        d->mem_cap = cap;
+    } else {
+        if (out.len)
+            memcpy(d->mem, out.ptr, out.len);
+        zk_arena_reset(e->arena, mark);
+    }
+    r->output = out.len ? d->mem : NULL;
+    r->output_len = out.len;
+    r->outcome = EVM_SUCCESS;
+    r->gas_left = m->gas - (int64_t)used;
+}
+
+void evm_call_message(zk_evm *e, const evm_message *m, evm_result *r)
+{
+    size_t cp = evm_checkpoint(e);
+    r->outcome = EVM_FAILURE;
+    r->gas_left = 0;
+    r->refund = 0;
+    r->output = NULL;
+    r->output_len = 0;
+    evm_account *target = evm_account_get(e, &m->target);
+    if (target == NULL || !evm_touch(e, target))
+        return;
+    if (m->transfer_value && !u256_is_zero(&m->value)) {
+        evm_account *caller = evm_account_get(e, &m->caller);
+        if (caller == NULL || !evm_sub_balance(e, caller, &m->value) || !evm_add_balance(e, target, &m->value))
+            return;
+    }
+    if (!m->disable_precompiles && zk_precompile_exists(e->env.fork, &m->code_address))
+        run_precompile(e, m, r);
+    else
+        run_code(e, m, r);
+    if (r->outcome != EVM_SUCCESS)
+        evm_revert_to(e, cp);
+}
+
+void evm_create_message(zk_evm *e, const evm_message *m, evm_result *r)
+{
+    size_t cp = evm_checkpoint(e);
+    r->outcome = EVM_FAILURE;
+    r->gas_left = 0;
+    r->refund = 0;
+    r->output = NULL;
+    r->output_len = 0;
+    evm_account *target = evm_account_get(e, &m->target);
+    if (target == NULL)
+        return;
+    if (!evm_mark_created(e, target) || !evm_set_nonce(e, target, target->nonce + 1))
+        goto failed;
+    if (!evm_touch(e, target))
+        goto failed;
+    if (!u256_is_zero(&m->value)) {
+        evm_account *caller = evm_account_get(e, &m->caller);
+        if (caller == NULL || !evm_sub_balance(e, caller, &m->value) || !evm_add_balance(e, target, &m->value))
+            goto failed;
+    }
+    run_code(e, m, r);
+    if (r->outcome != EVM_SUCCESS) {
+        evm_revert_to(e, cp);
+        return;
+    }
+    {
+        size_t len = r->output_len;
+        int64_t deposit = GAS_CODE_DEPOSIT * (int64_t)len;
+        if ((len > 0 && r->output[0] == 0xef && e->env.fork >= ZK_FORK_LONDON) || r->gas_left < deposit ||
+            len > EVM_MAX_CODE_SIZE)
+            goto failed;
+        r->gas_left -= deposit;
+        const uint8_t *code = NULL;
+        if (len) {
+            uint8_t *copy = evm_alloc(e, len);
+            if (copy == NULL)
+                goto failed;
+            memcpy(copy, r->output, len);
+            code = copy;
+        }
+        if (!evm_set_code(e, target, code, len))
+            goto failed;
+        r->output = NULL;
+        r->output_len = 0;
+        return;
+    }
+failed:
+    evm_revert_to(e, cp);
+    r->outcome = EVM_FAILURE;
+    r->gas_left = 0;
+    r->refund = 0;
+    r->output = NULL;
+    r->output_len = 0;
+}
