@@ -38,8 +38,20 @@ zk_status mpt_get(mpt *t, const uint8_t *key, size_t key_len, zk_bytes *value, b
 /* Insert or update; an empty value (len 0) deletes the key. The value is copied. */
 zk_status mpt_put(mpt *t, const uint8_t *key, size_t key_len, const uint8_t *value, size_t value_len);
 zk_status mpt_delete(mpt *t, const uint8_t *key, size_t key_len);
+/* Like mpt_put but without copying: `value` must stay valid and unchanged for the trie's
+ * lifetime (e.g. it already lives in the trie's arena). */
+zk_status mpt_put_borrowed(mpt *t, const uint8_t *key, size_t key_len, const uint8_t *value, size_t value_len);
 /* Root hash (the empty-trie root for an empty trie). */
 zk_status mpt_root(mpt *t, zk_hash *out);
+
+/* Calls `fn` for every node of the trie that is referenced by hash (the root, and every
+ * node whose encoding is 32 bytes or longer) and is held in memory (resolved), with its
+ * hash and RLP encoding; the encoding is only valid during the call. Used to persist a
+ * trie's nodes (node database, witness tests). Stops at and returns the first non-OK
+ * status of `fn`. Unresolved parts of the trie are not visited. `fn` must not allocate
+ * from the trie's arena (scratch memory there is released when this returns). */
+typedef zk_status (*mpt_visit_fn)(void *user, const zk_hash *hash, const uint8_t *enc, size_t len);
+zk_status mpt_visit_nodes(mpt *t, mpt_visit_fn fn, void *user);
 
 /* Root of the trie mapping rlp(i) -> values[i] for i in [0, n): transactions, receipts,
  * withdrawals tries. Scratch memory comes from `a`. */
