@@ -406,6 +406,74 @@ static void test_g2_group(void) {
     KAT_CHECK(!bn254_g2_in_subgroup(&q));
 }
 
+/* [r]Q == O, the definition of G2 membership, as the reference for the fast test. */
+static bool g2_order_divides_r(const bn254_g2 *q) {
+    uint8_t r[32];
+    KAT_CHECK(kat_hex(ORDER_R, r, 32) == 32);
+    bn254_g2 t;
+    bn254_g2_mul(&t, q, r);
+    return bn254_g2_is_infinity(&t);
+}
+
+static void expect_subgroup(const bn254_g2 *q, bool member) {
+    KAT_CHECK(bn254_g2_in_subgroup(q) == member);
+    KAT_CHECK(g2_order_divides_r(q) == member);
+}
+
+/* The endomorphism-based membership test against [r]Q == O on points with every kind of
+ * component: E'(Fp2) has order r * h', h' = 2p - r = 10069 * (a 241-bit number). */
+static void test_g2_subgroup_check(void) {
+    uint8_t b[128], k[32];
+    bn254_g2_affine a;
+    bn254_g2 gen, bad, t, small;
+    KAT_CHECK(kat_hex(G2_GEN, b, 128) == 128);
+    KAT_CHECK(bn254_fp_from_bytes(&a.x.c1, b) && bn254_fp_from_bytes(&a.x.c0, b + 32));
+    KAT_CHECK(bn254_fp_from_bytes(&a.y.c1, b + 64) && bn254_fp_from_bytes(&a.y.c0, b + 96));
+    a.infinity = false;
+    bn254_g2_from_affine(&gen, &a);
+    KAT_CHECK(kat_hex(G2_NOT_IN_SUBGROUP, b, 128) == 128);
+    KAT_CHECK(bn254_fp_from_bytes(&a.x.c1, b) && bn254_fp_from_bytes(&a.x.c0, b + 32));
+    KAT_CHECK(bn254_fp_from_bytes(&a.y.c1, b + 64) && bn254_fp_from_bytes(&a.y.c0, b + 96));
+    bn254_g2_from_affine(&bad, &a);
+
+    bn254_g2_set_infinity(&t);
+    expect_subgroup(&t, true);
+    expect_subgroup(&gen, true);
+    KAT_CHECK(kat_hex("2375fffda8d7a135915d4508340daff04701314f06903760addfca84c2330d7b", k, 32) == 32);
+    bn254_g2_mul(&t, &gen, k);
+    expect_subgroup(&t, true);
+    expect_subgroup(&bad, false);
+
+    /* [h']bad lies in G2 */
+    KAT_CHECK(kat_hex("30644e72e131a029b85045b68181585e06ceecda572a2489345f2299c0f9fa8d", k, 32) == 32);
+    bn254_g2_mul(&t, &bad, k);
+    KAT_CHECK(!bn254_g2_is_infinity(&t));
+    expect_subgroup(&t, true);
+
+    /* [r]bad has order dividing h'; [r][h'/10069]bad has order 10069 */
+    KAT_CHECK(kat_hex(ORDER_R, k, 32) == 32);
+    bn254_g2_mul(&t, &bad, k);
+    KAT_CHECK(!bn254_g2_is_infinity(&t));
+    expect_subgroup(&t, false);
+    bn254_g2_add(&t, &t, &gen);
+    expect_subgroup(&t, false);
+    KAT_CHECK(kat_hex("00013af7a58fce699e28bcf65b5681da207142f7671af4486c3cd334915f1659", k, 32) == 32);
+    bn254_g2_mul(&small, &bad, k);
+    KAT_CHECK(kat_hex(ORDER_R, k, 32) == 32);
+    bn254_g2_mul(&small, &small, k);
+    KAT_CHECK(!bn254_g2_is_infinity(&small));
+    expect_subgroup(&small, false);
+    uint8_t order[32] = {0};
+    order[30] = 10069 >> 8;
+    order[31] = 10069 & 0xff;
+    bn254_g2_mul(&t, &small, order);
+    KAT_CHECK(bn254_g2_is_infinity(&t)); /* it really has order 10069 */
+    bn254_g2_add(&t, &small, &gen);      /* G2 point plus a small-order point */
+    expect_subgroup(&t, false);
+    bn254_g2_psi(&t, &small);
+    expect_subgroup(&t, false);
+}
+
 /* ------------------------------------------------------------------ pairing */
 
 static void test_pairing_bilinearity(void) {
@@ -944,6 +1012,7 @@ int main(void) {
     KAT_RUN(test_g1_mul);
     KAT_RUN(test_g1_invalid);
     KAT_RUN(test_g2_group);
+    KAT_RUN(test_g2_subgroup_check);
     KAT_RUN(test_pairing_bilinearity);
     KAT_RUN(test_pairing_invalid);
     KAT_RUN(test_fixtures);
