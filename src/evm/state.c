@@ -310,6 +310,7 @@ bool evm_set_balance(zk_evm *e, evm_account *a, const u256 *v)
     evm_journal_entry *j = journal_push(e, J_BALANCE, a);
     if (j == NULL)
         return false;
+    commit_list_add(e, a);
     j->old = a->balance;
     a->balance = *v;
     a->dirty = true;
@@ -335,6 +336,7 @@ bool evm_set_nonce(zk_evm *e, evm_account *a, uint64_t nonce)
     evm_journal_entry *j = journal_push(e, J_NONCE, a);
     if (j == NULL)
         return false;
+    commit_list_add(e, a);
     j->old.w[0] = a->nonce;
     a->nonce = nonce;
     a->dirty = true;
@@ -348,6 +350,7 @@ bool evm_set_code(zk_evm *e, evm_account *a, const uint8_t *code, size_t len)
     evm_journal_entry *j = journal_push(e, J_CODE, a);
     if (j == NULL)
         return false;
+    commit_list_add(e, a);
     memcpy(&j->old, a->code_hash.b, 32);
     j->aux_ptr = a->code;
     j->aux_len = a->code_len;

@@ -1,0 +1,634 @@
+/* test_evm.c — unit tests for the EVM: opcodes, exact gas, journaling, transaction rules.
+ *
+ * A small in-memory zk_state_backend (a test double around the code under test) holds a
+ * few accounts; each test builds a transaction, runs it through zk_evm_execute_tx, commits
+ * and checks gas, storage, balances and backend reads. Host program.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena_malloc.h"
+#include "core/keccak.h"
+#include "evm/evm.h"
+
+static int failures;
+
+#define CHECK(cond)                                                                      \
+    do {                                                                                 \
+        if (!(cond)) {                                                                   \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);     \
+            failures++;                                                                  \
+        }                                                                                \
+    } while (0)
+
+#define CHECK_EQ(a, b)                                                                   \
+    do {                                                                                 \
+        unsigned long long a_ = (unsigned long long)(a), b_ = (unsigned long long)(b);   \
+        if (a_ != b_) {                                                                  \
+            fprintf(stderr, "%s:%d: CHECK failed: %s == %s (%llu vs %llu)\n", __FILE__,  \
+                    __LINE__, #a, #b, a_, b_);                                           \
+            failures++;                                                                  \
+        }                                                                                \
+    } while (0)
+
+/* ---- in-memory backend ---- */
+
+#define MAX_ACCTS 16
+#define MAX_SLOTS 64
+
+typedef struct mem_slot {
+    zk_hash key;
+    u256 value;
+} mem_slot;
+
+typedef struct mem_acct {
+    bool used;
+    zk_address addr;
+    zk_account acct;
+    uint8_t code[256];
+    size_t code_len;
+    mem_slot slots[MAX_SLOTS];
+    size_t num_slots;
+} mem_acct;
+
+typedef struct mem_backend {
+    zk_state_backend base;
+    mem_acct accts[MAX_ACCTS];
+    int account_reads, storage_reads, wipes;
+} mem_backend;
+
+static mem_acct *find(mem_backend *m, const zk_address *a, bool create)
+{
+    for (int i = 0; i < MAX_ACCTS; i++)
+        if (m->accts[i].used && zk_address_eq(&m->accts[i].addr, a))
+            return &m->accts[i];
+    if (!create)
+        return NULL;
+    for (int i = 0; i < MAX_ACCTS; i++)
+        if (!m->accts[i].used) {
+            memset(&m->accts[i], 0, sizeof m->accts[i]);
+            m->accts[i].used = true;
+            m->accts[i].addr = *a;
+            m->accts[i].acct.code_hash = ZK_EMPTY_CODE_HASH;
+            m->accts[i].acct.storage_root = ZK_EMPTY_TRIE_ROOT;
+            return &m->accts[i];
+        }
+    abort();
+}
+
+static zk_status mb_get_account(zk_state_backend *b, const zk_address *addr, zk_account *out, bool *exists)
+{
+    mem_backend *m = (mem_backend *)b;
+    m->account_reads++;
+    mem_acct *a = find(m, addr, false);
+    *exists = a != NULL;
+    if (a) {
+        *out = a->acct;
+        out->storage_root = a->num_slots ? ZK_EMPTY_CODE_HASH /* any non-empty root */ : ZK_EMPTY_TRIE_ROOT;
+    }
+    return ZK_OK;
+}
+
+static zk_status mb_get_storage(zk_state_backend *b, const zk_address *addr, const zk_hash *slot, u256 *value)
+{
+    mem_backend *m = (mem_backend *)b;
+    m->storage_reads++;
+    *value = u256_zero();
+    mem_acct *a = find(m, addr, false);
+    if (a)
+        for (size_t i = 0; i < a->num_slots; i++)
+            if (zk_hash_eq(&a->slots[i].key, slot))
+                *value = a->slots[i].value;
+    return ZK_OK;
+}
+
+static zk_status mb_get_code(zk_state_backend *b, const zk_address *addr, const zk_hash *h, zk_bytes *code)
+{
+    mem_acct *a = find((mem_backend *)b, addr, false);
+    if (!a || !zk_hash_eq(&a->acct.code_hash, h))
+        return ZK_ERR_MISSING;
+    code->ptr = a->code;
+    code->len = a->code_len;
+    return ZK_OK;
+}
+
+static zk_status mb_get_block_hash(zk_state_backend *b, uint64_t n, zk_hash *out, bool *available)
+{
+    memset(out->b, 0, 32);
+    out->b[31] = (uint8_t)n;
+    *available = true;
+    return ZK_OK;
+}
+
+static zk_status mb_wipe(zk_state_backend *b, const zk_address *addr)
+{
+    mem_backend *m = (mem_backend *)b;
+    m->wipes++;
+    mem_acct *a = find(m, addr, false);
+    if (a)
+        a->num_slots = 0;
+    return ZK_OK;
+}
+
+static zk_status mb_put_storage(zk_state_backend *b, const zk_address *addr, const zk_hash *slot, const u256 *v)
+{
+    mem_acct *a = find((mem_backend *)b, addr, true);
+    for (size_t i = 0; i < a->num_slots; i++)
+        if (zk_hash_eq(&a->slots[i].key, slot)) {
+            if (u256_is_zero(v))
+                a->slots[i] = a->slots[--a->num_slots];
+            else
+                a->slots[i].value = *v;
+            return ZK_OK;
+        }
+    if (!u256_is_zero(v)) {
+        a->slots[a->num_slots].key = *slot;
+        a->slots[a->num_slots++].value = *v;
+    }
+    return ZK_OK;
+}
+
+static uint8_t pending_code[256];
+static size_t pending_len;
+
+static zk_status mb_put_code(zk_state_backend *b, const zk_hash *h, const uint8_t *code, size_t len)
+{
+    if (len > sizeof pending_code)
+        return ZK_ERR_RANGE;
+    memcpy(pending_code, code, len);
+    pending_len = len;
+    return ZK_OK;
+}
+
+static zk_status mb_put_account(zk_state_backend *b, const zk_address *addr, const zk_account *acct)
+{
+    mem_backend *m = (mem_backend *)b;
+    if (acct == NULL) {
+        mem_acct *a = find(m, addr, false);
+        if (a)
+            a->used = false;
+        return ZK_OK;
+    }
+    mem_acct *a = find(m, addr, true);
+    bool new_code = !zk_hash_eq(&a->acct.code_hash, &acct->code_hash);
+    a->acct = *acct;
+    if (new_code) {
+        zk_hash h = keccak256(pending_code, pending_len);
+        if (zk_hash_eq(&h, &acct->code_hash)) {
+            memcpy(a->code, pending_code, pending_len);
+            a->code_len = pending_len;
+        } else {
+            a->code_len = 0;
+        }
+    }
+    return ZK_OK;
+}
+
+static zk_status mb_state_root(zk_state_backend *b, zk_hash *out)
+{
+    memset(out, 0, sizeof *out);
+    return ZK_OK;
+}
+
+static const zk_state_backend_ops mem_ops = {
+    mb_get_account, mb_get_storage, mb_get_code, mb_get_block_hash,
+    mb_wipe, mb_put_storage, mb_put_code, mb_put_account, mb_state_root,
+};
+
+/* ---- fixtures ---- */
+
+static zk_address addr_of(uint8_t tag)
+{
+    zk_address a;
+    memset(&a, 0, sizeof a);
+    a.b[0] = tag;
+    a.b[19] = tag;
+    return a;
+}
+
+#define SENDER 0x5e
+#define CONTRACT 0xc0
+#define OTHER 0xd0
+#define COINBASE 0xcb
+
+static void put_account(mem_backend *m, uint8_t tag, uint64_t balance, const uint8_t *code, size_t len)
+{
+    zk_address a = addr_of(tag);
+    mem_acct *ma = find(m, &a, true);
+    ma->acct.balance = u256_from_u64(balance);
+    if (len) {
+        memcpy(ma->code, code, len);
+        ma->code_len = len;
+        ma->acct.code_hash = keccak256(code, len);
+        ma->acct.nonce = 1;
+    }
+}
+
+static u256 slot_value(mem_backend *m, uint8_t tag, uint64_t key)
+{
+    zk_address a = addr_of(tag);
+    zk_hash k = u256_to_hash(&(u256){{key, 0, 0, 0}});
+    u256 v;
+    mb_get_storage(&m->base, &a, &k, &v);
+    return v;
+}
+
+static uint64_t balance_of(mem_backend *m, uint8_t tag)
+{
+    zk_address a = addr_of(tag);
+    mem_acct *ma = find(m, &a, false);
+    return ma ? ma->acct.balance.w[0] : 0;
+}
+
+static void backend_init(mem_backend *m)
+{
+    memset(m, 0, sizeof *m);
+    m->base.ops = &mem_ops;
+    put_account(m, SENDER, 1000000000000ull, NULL, 0);
+}
+
+static zk_block_env env_for(zk_fork fork)
+{
+    zk_block_env env;
+    memset(&env, 0, sizeof env);
+    env.fork = fork;
+    env.chain_id = 1;
+    env.number = 10;
+    env.timestamp = 1000;
+    env.gas_limit = 30000000;
+    env.coinbase = addr_of(COINBASE);
+    env.base_fee = u256_from_u64(7);
+    env.blob_base_fee = u256_from_u64(1);
+    env.blob_params = (zk_blob_params){6, 9, 5007716};
+    return env;
+}
+
+static zk_tx call_tx(uint8_t to, uint64_t gas, uint64_t value)
+{
+    zk_tx tx;
+    memset(&tx, 0, sizeof tx);
+    tx.type = ZK_TX_DYNAMIC_FEE;
+    tx.chain_id = 1;
+    tx.has_chain_id = true;
+    tx.max_fee_per_gas = u256_from_u64(10);
+    tx.max_priority_fee_per_gas = u256_from_u64(1);
+    tx.gas_limit = gas;
+    tx.has_to = true;
+    tx.to = addr_of(to);
+    tx.value = u256_from_u64(value);
+    tx.sender = addr_of(SENDER);
+    return tx;
+}
+
+/* Runs one transaction in a fresh block and commits. */
+static zk_status run_one(mem_backend *m, zk_fork fork, const zk_tx *tx, zk_tx_result *res)
+{
+    zk_arena arena;
+    zk_arena_init_malloc(&arena, 1 << 20);
+    zk_block_env env = env_for(fork);
+    zk_evm *e = zk_evm_create(&arena, &m->base, &env);
+    zk_status st = zk_evm_execute_tx(e, tx, env.gas_limit, res);
+    if (st == ZK_OK)
+        st = zk_evm_commit(e);
+    /* Results referencing arena memory are only inspected for scalars after release. */
+    res->logs = NULL;
+    res->output.ptr = NULL;
+    zk_arena_release(&arena);
+    return st;
+}
+
+/* ---- tests ---- */
+
+static void test_fork_names(void)
+{
+    zk_chain_config c;
+    CHECK(zk_chain_from_network("Cancun", &c));
+    CHECK_EQ(c.base_fork, ZK_FORK_CANCUN);
+    CHECK_EQ(c.num_activations, 0);
+    CHECK(zk_chain_from_network("PragueToOsakaAtTime15k", &c));
+    CHECK_EQ(c.base_fork, ZK_FORK_PRAGUE);
+    CHECK_EQ(c.activations[0].fork, ZK_FORK_OSAKA);
+    CHECK_EQ(c.activations[0].timestamp, 15000);
+    CHECK_EQ(zk_chain_fork_at(&c, 14999), ZK_FORK_PRAGUE);
+    CHECK_EQ(zk_chain_fork_at(&c, 15000), ZK_FORK_OSAKA);
+    CHECK(zk_chain_from_network("BPO1ToBPO2AtTime15k", &c));
+    CHECK_EQ(c.base_fork, ZK_FORK_BPO1);
+    CHECK_EQ(c.activations[0].fork, ZK_FORK_BPO2);
+    CHECK(zk_chain_from_network("OsakaToBPO1AtTime15k", &c));
+    CHECK(zk_chain_from_network("CancunToPragueAtTime15k", &c));
+    CHECK(!zk_chain_from_network("Osaka2", &c));
+    CHECK(!zk_chain_from_network("PragueToCancunAtTime15k", &c));
+    CHECK(!zk_chain_from_network("CancunToPragueAtTime15x", &c));
+    zk_blob_params p = zk_chain_blob_params(NULL, ZK_FORK_CANCUN);
+    CHECK_EQ(p.max, 6);
+    p = zk_chain_blob_params(NULL, ZK_FORK_OSAKA);
+    CHECK_EQ(p.target, 6);
+    CHECK_EQ(p.base_fee_update_fraction, 5007716);
+    memset(&c, 0, sizeof c);
+    c.has_blob_params[ZK_FORK_PRAGUE] = true;
+    c.blob_params[ZK_FORK_PRAGUE] = (zk_blob_params){1, 2, 3};
+    p = zk_chain_blob_params(&c, ZK_FORK_OSAKA);
+    CHECK_EQ(p.max, 2);
+    CHECK(strcmp(zk_fork_name(ZK_FORK_OSAKA), "Osaka") == 0);
+}
+
+static void test_intrinsic(void)
+{
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    uint8_t data[4] = {0, 1, 0, 2};
+    tx.data.ptr = data;
+    tx.data.len = 4;
+    CHECK_EQ(zk_tx_intrinsic_gas(ZK_FORK_CANCUN, &tx), 21000 + 2 * 4 + 2 * 16);
+    CHECK_EQ(zk_tx_floor_gas(ZK_FORK_CANCUN, &tx), 0);
+    CHECK_EQ(zk_tx_floor_gas(ZK_FORK_PRAGUE, &tx), 21000 + 10 * (2 + 8));
+    tx.has_to = false;
+    CHECK_EQ(zk_tx_intrinsic_gas(ZK_FORK_CANCUN, &tx), 53000 + 2 * 4 + 2 * 16 + 2);
+}
+
+/* PUSH1 2 PUSH1 3 ADD PUSH1 0 SSTORE STOP: 4 pushes/add (12) + cold SSTORE 0->5 (22100). */
+static void test_add_sstore(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    const uint8_t code[] = {0x60, 2, 0x60, 3, 0x01, 0x60, 0, 0x55, 0x00};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK_EQ(res.error, ZK_TXERR_NONE);
+    CHECK(res.success);
+    CHECK_EQ(res.gas_used, 21000 + 12 + 22100);
+    CHECK_EQ(slot_value(&m, CONTRACT, 0).w[0], 5);
+    /* Sender paid gas at base fee 7 + priority 1; the coinbase got the priority part. */
+    CHECK_EQ(balance_of(&m, SENDER), 1000000000000ull - res.gas_used * 8);
+    CHECK_EQ(balance_of(&m, COINBASE), res.gas_used);
+}
+
+/* SSTORE refunds: slot 0 holds 1 in the backend; set it to 0 (refund 4800), capped at used/5. */
+static void test_sstore_refund(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    const uint8_t code[] = {0x60, 0, 0x60, 0, 0x55, 0x00};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_address ca = addr_of(CONTRACT);
+    zk_hash k = u256_to_hash(&(u256){{0, 0, 0, 0}});
+    mb_put_storage(&m.base, &ca, &k, &(u256){{1, 0, 0, 0}});
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    uint64_t used = 21000 + 6 + 2100 + 2900;
+    CHECK_EQ(res.gas_used, used - (used / 5 < 4800 ? used / 5 : 4800));
+    CHECK(u256_is_zero(&(u256){{slot_value(&m, CONTRACT, 0).w[0], 0, 0, 0}}));
+}
+
+/* REVERT rolls back storage but keeps the remaining gas. */
+static void test_revert(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* PUSH1 1 PUSH1 0 SSTORE PUSH1 0 PUSH1 0 REVERT */
+    const uint8_t code[] = {0x60, 1, 0x60, 0, 0x55, 0x60, 0, 0x60, 0, 0xfd};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(!res.success);
+    CHECK_EQ(res.gas_used, 21000 + 6 + 22100 + 6);
+    CHECK_EQ(slot_value(&m, CONTRACT, 0).w[0], 0);
+}
+
+/* An invalid opcode consumes all gas; CLZ exists only from Osaka on. */
+static void test_clz_fork_gating(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* PUSH1 1 CLZ PUSH1 0 SSTORE */
+    const uint8_t code[] = {0x60, 1, 0x1e, 0x60, 0, 0x55};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_PRAGUE, &tx, &res), ZK_OK);
+    CHECK(!res.success);
+    CHECK_EQ(res.gas_used, 100000);
+
+    backend_init(&m);
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    CHECK_EQ(run_one(&m, ZK_FORK_OSAKA, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(slot_value(&m, CONTRACT, 0).w[0], 255);
+    CHECK_EQ(res.gas_used, 21000 + 3 + 5 + 3 + 22100);
+}
+
+/* JUMP into PUSH data is invalid; JUMP to a JUMPDEST works. */
+static void test_jumpdest(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* PUSH1 4 JUMP PUSH1 0x5b(data) JUMPDEST STOP  -> byte 4 is the JUMPDEST opcode */
+    const uint8_t ok[] = {0x60, 4, 0x56, 0xfe, 0x5b, 0x00};
+    put_account(&m, CONTRACT, 0, ok, sizeof ok);
+    zk_tx tx = call_tx(CONTRACT, 50000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(res.gas_used, 21000 + 3 + 8 + 1);
+
+    backend_init(&m);
+    /* PUSH1 3 JUMP PUSH1 0x5b: target 3 is inside PUSH data */
+    const uint8_t bad[] = {0x60, 3, 0x56, 0x60, 0x5b, 0x00};
+    put_account(&m, CONTRACT, 0, bad, sizeof bad);
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(!res.success);
+    CHECK_EQ(res.gas_used, 50000);
+}
+
+/* CALL with value to a new account: 100 (warm? no, cold 2600) + 9000 + 25000, stipend. */
+static void test_call_value(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* CALL(gas=0, to=OTHER, value=5, 0,0,0,0) then STOP */
+    uint8_t code[] = {0x60, 0, 0x60, 0, 0x60, 0, 0x60, 0, 0x60, 5, 0x73, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x60, 0, 0xf1, 0x00};
+    zk_address other = addr_of(OTHER);
+    memcpy(code + 11, other.b, 20);
+    put_account(&m, CONTRACT, 100, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    /* 7 pushes (21) + cold 2600 + value 9000 + new account 25000; the callee (no code)
+     * returns its whole 2300 stipend, which the caller never paid for. */
+    CHECK_EQ(res.gas_used, 21000 + 21 + 2600 + 9000 + 25000 - 2300);
+    CHECK_EQ(balance_of(&m, OTHER), 5);
+    CHECK_EQ(balance_of(&m, CONTRACT), 95);
+}
+
+/* CREATE followed by SELFDESTRUCT of the new contract in the same tx deletes it (EIP-6780). */
+static void test_create_selfdestruct(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* init code: PUSH1 0xd0.. SELFDESTRUCT -> beneficiary = 0 */
+    /* outer: store initcode 0x6000ff (PUSH1 0 SELFDESTRUCT) in memory, CREATE with value 0 */
+    const uint8_t code[] = {0x62, 0x60, 0x00, 0xff, 0x60, 0, 0x52, /* MSTORE(0, 0x6000ff) */
+                            0x60, 3, 0x60, 29, 0x60, 0, 0xf0,      /* CREATE(0, 29, 3) */
+                            0x60, 0, 0x55, 0x00};                  /* SSTORE(0, addr) */
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 200000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    u256 created = slot_value(&m, CONTRACT, 0);
+    CHECK(!u256_is_zero(&created));
+    zk_address ca = u256_to_address(&created);
+    CHECK(find(&m, &ca, false) == NULL);
+    /* The creator's nonce went from 1 to 2. */
+    zk_address me = addr_of(CONTRACT);
+    CHECK_EQ(find(&m, &me, false)->acct.nonce, 2);
+}
+
+/* Transient storage survives calls within a transaction but not across transactions. */
+static void test_transient(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* TLOAD(0) -> SSTORE(1, it); TSTORE(0, 7); TLOAD(0) -> SSTORE(2, it) */
+    const uint8_t code[] = {0x60, 0, 0x5c, 0x60, 1, 0x55, 0x60, 7, 0x60, 0, 0x5d,
+                            0x60, 0, 0x5c, 0x60, 2, 0x55, 0x00};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_arena arena;
+    zk_arena_init_malloc(&arena, 1 << 20);
+    zk_block_env env = env_for(ZK_FORK_CANCUN);
+    zk_evm *e = zk_evm_create(&arena, &m.base, &env);
+    zk_tx tx = call_tx(CONTRACT, 200000, 0);
+    zk_tx_result res;
+    CHECK_EQ(zk_evm_execute_tx(e, &tx, env.gas_limit, &res), ZK_OK);
+    CHECK(res.success);
+    tx.nonce = 1;
+    CHECK_EQ(zk_evm_execute_tx(e, &tx, env.gas_limit, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(zk_evm_commit(e), ZK_OK);
+    zk_arena_release(&arena);
+    CHECK_EQ(slot_value(&m, CONTRACT, 1).w[0], 0);
+    CHECK_EQ(slot_value(&m, CONTRACT, 2).w[0], 7);
+}
+
+/* Validation errors leave the state untouched. */
+static void test_tx_errors(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    zk_tx tx = call_tx(OTHER, 100000, 0);
+    zk_tx_result res;
+    tx.nonce = 3;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK_EQ(res.error, ZK_TXERR_NONCE_MISMATCH_TOO_HIGH);
+    tx.nonce = 0;
+    tx.gas_limit = 20000;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK_EQ(res.error, ZK_TXERR_INTRINSIC_GAS_TOO_LOW);
+    tx.gas_limit = (1u << 24) + 1;
+    CHECK_EQ(run_one(&m, ZK_FORK_OSAKA, &tx, &res), ZK_OK);
+    CHECK_EQ(res.error, ZK_TXERR_GAS_LIMIT_EXCEEDS_MAXIMUM);
+    CHECK_EQ(run_one(&m, ZK_FORK_PRAGUE, &tx, &res), ZK_OK);
+    CHECK_EQ(res.error, ZK_TXERR_NONE);
+    tx = call_tx(OTHER, 100000, 0);
+    tx.nonce = 1;
+    tx.max_fee_per_gas = u256_from_u64(5);
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK_EQ(res.error, ZK_TXERR_INSUFFICIENT_MAX_FEE_PER_GAS);
+    tx.max_fee_per_gas = u256_from_u64(10);
+    tx.value = u256_from_u64(2000000000000ull);
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK_EQ(res.error, ZK_TXERR_INSUFFICIENT_ACCOUNT_FUNDS);
+    zk_address s = addr_of(SENDER);
+    CHECK_EQ(find(&m, &s, false)->acct.nonce, 1);
+}
+
+/* EIP-7623: a data-heavy call that does little work pays the floor. */
+static void test_calldata_floor(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    uint8_t data[100];
+    memset(data, 0xff, sizeof data);
+    zk_tx tx = call_tx(OTHER, 100000, 0);
+    tx.data.ptr = data;
+    tx.data.len = sizeof data;
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_PRAGUE, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(res.gas_used, 21000 + 10 * 400);
+    tx.nonce = 1;
+    tx.gas_limit = 21000 + 1600 + 10; /* enough for intrinsic, below the floor */
+    CHECK_EQ(run_one(&m, ZK_FORK_PRAGUE, &tx, &res), ZK_OK);
+    CHECK_EQ(res.error, ZK_TXERR_INTRINSIC_GAS_BELOW_FLOOR_GAS_COST);
+}
+
+/* Memory expansion, MSTORE/MLOAD, KECCAK256 and RETURN gas. */
+static void test_memory_keccak(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* PUSH1 0x20 PUSH1 0 KECCAK256 PUSH1 0 SSTORE : hash of 32 zero bytes */
+    const uint8_t code[] = {0x60, 0x20, 0x60, 0, 0x20, 0x60, 0, 0x55, 0x00};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(res.gas_used, 21000 + 3 + 3 + 30 + 6 + 3 /* memory word */ + 3 + 22100);
+    uint8_t zeros[32] = {0};
+    zk_hash h = keccak256(zeros, 32);
+    u256 v = slot_value(&m, CONTRACT, 0);
+    u256 want = u256_from_hash(&h);
+    CHECK(u256_eq(&v, &want));
+}
+
+/* Every account is read through the backend once, however often it is used. */
+static void test_reads_go_through_backend_once(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* SLOAD(0) twice, BALANCE(self) twice */
+    const uint8_t code[] = {0x60, 0, 0x54, 0x60, 0, 0x54, 0x30, 0x31, 0x30, 0x31, 0x00};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_address ca = addr_of(CONTRACT);
+    zk_hash k = u256_to_hash(&(u256){{0, 0, 0, 0}});
+    mb_put_storage(&m.base, &ca, &k, &(u256){{9, 0, 0, 0}});
+    m.account_reads = m.storage_reads = 0;
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(m.storage_reads, 1);
+    CHECK_EQ(m.account_reads, 3); /* sender, contract, coinbase */
+    CHECK_EQ(res.gas_used, 21000 + 3 + 2100 + 3 + 100 + 2 + 100 + 2 + 100);
+}
+
+int main(void)
+{
+    test_fork_names();
+    test_intrinsic();
+    test_add_sstore();
+    test_sstore_refund();
+    test_revert();
+    test_clz_fork_gating();
+    test_jumpdest();
+    test_call_value();
+    test_create_selfdestruct();
+    test_transient();
+    test_tx_errors();
+    test_calldata_floor();
+    test_memory_keccak();
+    test_reads_go_through_backend_once();
+    if (failures) {
+        fprintf(stderr, "test_evm: %d failure(s)\n", failures);
+        return 1;
+    }
+    printf("test_evm: all passed\n");
+    return 0;
+}
