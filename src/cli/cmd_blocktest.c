@@ -1,0 +1,517 @@
+/* cmd_blocktest.c — `zkl1 blocktest`: runs EEST blockchain_test fixtures.
+ *
+ *   zkl1 blocktest [--network NAME]... [-j N] [--timeout S] [--known-failures FILE]
+ *                  [--min-pass N] PATH...
+ *
+ * PATHs are fixture files or directories (searched recursively for *.json). Tests are
+ * selected by their `network` (default: Cancun, Prague, Osaka, the BPO forks and the
+ * transitions among them); others are counted as skipped.
+ *
+ * Files are shared out among worker processes (-j, default: the number of CPUs) through a
+ * counter in shared memory. Each worker appends one record per test to its own results
+ * file, so that a worker that crashes or times out loses nothing: the parent reads the
+ * records, reports the test in flight as failed, and restarts the file after that test.
+ *
+ * Output: `FAIL <test id> [<network>]: <reason>` per failing test (sorted), then exactly
+ * `N passed, N failed, N skipped`. With --known-failures, failures listed in FILE (lines
+ * `<test id> [<network>]`, `#` comments) are printed as XFAIL and do not fail the run, and
+ * listed tests that now pass are printed as XPASS. Exit status: 0 when no unexpected test
+ * failed and at least --min-pass tests passed, else 1 (2 for usage errors).
+ */
+#define _GNU_SOURCE /* POSIX: fork, getline, strdup, clock_gettime, MAP_ANONYMOUS */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "blocktest_fixture.h"
+
+typedef struct options {
+    const char **networks;
+    size_t num_networks;
+    int jobs;
+    unsigned timeout;
+    const char *known_failures;
+    long min_pass;
+} options;
+
+/* ---- collecting fixture files ---- */
+
+typedef struct strlist {
+    char **items;
+    size_t len, cap;
+} strlist;
+
+static void strlist_push(strlist *l, char *s)
+{
+    if (l->len == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->items = realloc(l->items, l->cap * sizeof *l->items);
+        if (!l->items) {
+            perror("zkl1 blocktest");
+            exit(2);
+        }
+    }
+    l->items[l->len++] = s;
+}
+
+static void strlist_free(strlist *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        free(l->items[i]);
+    free(l->items);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Adds `path` (a .json file, or a directory searched recursively). */
+static int collect(const char *path, strlist *files)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        fprintf(stderr, "zkl1 blocktest: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        strlist_push(files, strdup(path));
+        return 0;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        fprintf(stderr, "zkl1 blocktest: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    strlist entries = {0};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t n = strlen(path) + strlen(e->d_name) + 2;
+        char *child = malloc(n);
+        snprintf(child, n, "%s/%s", path, e->d_name);
+        strlist_push(&entries, child);
+    }
+    closedir(d);
+    qsort(entries.items, entries.len, sizeof *entries.items, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < entries.len && rc == 0; i++) {
+        struct stat cs;
+        if (stat(entries.items[i], &cs) != 0)
+            continue;
+        if (S_ISDIR(cs.st_mode))
+            rc = collect(entries.items[i], files);
+        else if (ends_with(entries.items[i], ".json"))
+            strlist_push(files, strdup(entries.items[i]));
+    }
+    strlist_free(&entries);
+    return rc;
+}
+
+/* ---- the worker side ---- */
+
+typedef struct shared {
+    size_t next_file; /* claimed with __atomic_fetch_add */
+} shared;
+
+static bool network_selected(const options *o, const char *network)
+{
+    if (o->num_networks == 0)
+        return bt_network_is_default(network);
+    for (size_t i = 0; network && i < o->num_networks; i++)
+        if (strcmp(o->networks[i], network) == 0)
+            return true;
+    return false;
+}
+
+/* Records, one per line, in the worker's results file:
+ *   T <file> <test> <id> [<network>]   a test starts
+ *   P / S                              it passed / was skipped
+ *   X <reason>                         it failed
+ *   J <file> <reason>                  the whole file failed (not a test) */
+static void record(FILE *out, const char *fmt, const char *a, const char *b)
+{
+    fprintf(out, fmt, a, b);
+    fflush(out);
+}
+
+/* Newlines would break the record format. */
+static void flatten(char *s)
+{
+    for (; *s; s++)
+        if (*s == '\n' || *s == '\r' || *s == '\t')
+            *s = ' ';
+}
+
+static void run_file(const options *o, FILE *out, size_t file_idx, const char *path, size_t first_test)
+{
+    json_error_t jerr;
+    json_t *root = json_load_file(path, 0, &jerr);
+    char idx[32];
+    snprintf(idx, sizeof idx, "%zu", file_idx);
+    if (!root || !json_is_object(root)) {
+        char why[400];
+        snprintf(why, sizeof why, "not a JSON object of tests: %s (line %d)", root ? "" : jerr.text, jerr.line);
+        flatten(why);
+        record(out, "J %s %s\n", idx, why);
+        json_decref(root);
+        return;
+    }
+    const char *id;
+    json_t *test;
+    size_t k = 0;
+    json_object_foreach(root, id, test) {
+        if (k++ < first_test)
+            continue;
+        const char *network = json_string_value(json_object_get(test, "network"));
+        char head[64];
+        snprintf(head, sizeof head, "T %s %zu ", idx, k - 1);
+        fprintf(out, "%s%s [%s]\n", head, id, network ? network : "?");
+        fflush(out);
+        if (!network_selected(o, network)) {
+            record(out, "S\n", NULL, NULL);
+            continue;
+        }
+        char reason[1024] = "";
+        bt_test t;
+        alarm(o->timeout);
+        int rc = bt_test_prepare(&t, test, id, reason, sizeof reason);
+        if (rc == 0)
+            rc = bt_test_run(&t, NULL, reason, sizeof reason);
+        bt_test_free(&t);
+        alarm(0);
+        if (rc == 0) {
+            record(out, "P\n", NULL, NULL);
+        } else {
+            flatten(reason);
+            record(out, "X %s\n", reason, NULL);
+        }
+    }
+    json_decref(root);
+}
+
+static void worker(const options *o, const strlist *files, shared *sh, FILE *out, long retry_file, size_t retry_test)
+{
+    if (retry_file >= 0)
+        run_file(o, out, (size_t)retry_file, files->items[retry_file], retry_test);
+    for (;;) {
+        size_t i = __atomic_fetch_add(&sh->next_file, 1, __ATOMIC_RELAXED);
+        if (i >= files->len)
+            break;
+        run_file(o, out, i, files->items[i], 0);
+    }
+}
+
+/* ---- the parent side ---- */
+
+typedef struct failure {
+    char *key;    /* "<id> [<network>]" */
+    char *reason;
+} failure;
+
+typedef struct results {
+    size_t passed, skipped;
+    strlist passed_keys; /* kept only with --known-failures, for XPASS */
+    bool keep_passed;
+    failure *fails;
+    size_t num_fails, cap_fails;
+} results;
+
+static void add_failure(results *r, const char *key, const char *reason)
+{
+    if (r->num_fails == r->cap_fails) {
+        r->cap_fails = r->cap_fails ? r->cap_fails * 2 : 64;
+        r->fails = realloc(r->fails, r->cap_fails * sizeof *r->fails);
+        if (!r->fails) {
+            perror("zkl1 blocktest");
+            exit(2);
+        }
+    }
+    r->fails[r->num_fails].key = strdup(key);
+    r->fails[r->num_fails].reason = strdup(reason);
+    r->num_fails++;
+}
+
+/* What a finished (or dead) worker left behind: counts its records into `r`. If it died
+ * in the middle of a test, returns true with that test's file and index. */
+static bool read_records(FILE *f, const strlist *files, results *r, size_t *dead_file, size_t *dead_test,
+                         char *dead_key, size_t dead_key_len)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    bool open = false;
+    char key[4096] = "";
+    size_t cur_file = 0, cur_test = 0;
+    rewind(f);
+    while ((n = getline(&line, &cap, f)) > 0) {
+        if (line[n - 1] == '\n')
+            line[--n] = 0;
+        if (line[0] == 'T') {
+            int off = 0;
+            if (sscanf(line, "T %zu %zu %n", &cur_file, &cur_test, &off) < 2)
+                continue;
+            snprintf(key, sizeof key, "%s", line + off);
+            open = true;
+        } else if (line[0] == 'P' && open) {
+            r->passed++;
+            if (r->keep_passed)
+                strlist_push(&r->passed_keys, strdup(key));
+            open = false;
+        } else if (line[0] == 'S' && open) {
+            r->skipped++;
+            open = false;
+        } else if (line[0] == 'X' && open) {
+            add_failure(r, key, line + 2);
+            open = false;
+        } else if (line[0] == 'J') {
+            size_t fi;
+            int off = 0;
+            if (sscanf(line, "J %zu %n", &fi, &off) >= 1 && fi < files->len)
+                add_failure(r, files->items[fi], line + off);
+        }
+    }
+    free(line);
+    /* Keep the records of a worker that goes on: truncate what was consumed. */
+    if (ftruncate(fileno(f), 0) != 0)
+        perror("zkl1 blocktest: ftruncate");
+    rewind(f);
+    if (open) {
+        snprintf(dead_key, dead_key_len, "%s", key);
+        *dead_file = cur_file;
+        *dead_test = cur_test;
+        return true;
+    }
+    return false;
+}
+
+typedef struct slot {
+    pid_t pid;
+    FILE *out;
+} slot;
+
+static pid_t spawn(const options *o, const strlist *files, shared *sh, FILE *out, long retry_file, size_t retry_test)
+{
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("zkl1 blocktest: fork");
+        exit(2);
+    }
+    if (pid == 0) {
+        worker(o, files, sh, out, retry_file, retry_test);
+        fflush(out);
+        _exit(0);
+    }
+    return pid;
+}
+
+static void describe_death(int status, unsigned timeout, char *buf, size_t len)
+{
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+        snprintf(buf, len, "timed out after %u s", timeout);
+    else if (WIFSIGNALED(status))
+        snprintf(buf, len, "worker killed by signal %d (%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
+    else
+        snprintf(buf, len, "worker exited with status %d (crash or sanitizer report)", WEXITSTATUS(status));
+}
+
+static void run_all(const options *o, const strlist *files, results *r)
+{
+    shared *sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (sh == MAP_FAILED) {
+        perror("zkl1 blocktest: mmap");
+        exit(2);
+    }
+    sh->next_file = 0;
+    int jobs = o->jobs;
+    if ((size_t)jobs > files->len)
+        jobs = files->len ? (int)files->len : 1;
+    slot *slots = calloc((size_t)jobs, sizeof *slots);
+    for (int i = 0; i < jobs; i++) {
+        slots[i].out = tmpfile();
+        if (!slots[i].out) {
+            perror("zkl1 blocktest: tmpfile");
+            exit(2);
+        }
+        slots[i].pid = spawn(o, files, sh, slots[i].out, -1, 0);
+    }
+    int alive = jobs;
+    while (alive > 0) {
+        int status;
+        pid_t pid = wait(&status);
+        if (pid < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        int i = 0;
+        while (i < jobs && slots[i].pid != pid)
+            i++;
+        if (i == jobs)
+            continue;
+        size_t dead_file, dead_test;
+        char key[4096];
+        bool died = read_records(slots[i].out, files, r, &dead_file, &dead_test, key, sizeof key);
+        bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        slots[i].pid = 0;
+        alive--;
+        if (died || !clean) {
+            char why[256];
+            describe_death(status, o->timeout, why, sizeof why);
+            if (died) {
+                add_failure(r, key, why);
+                slots[i].pid = spawn(o, files, sh, slots[i].out, (long)dead_file, dead_test + 1);
+                alive++;
+            } else if (__atomic_load_n(&sh->next_file, __ATOMIC_RELAXED) < files->len) {
+                slots[i].pid = spawn(o, files, sh, slots[i].out, -1, 0);
+                alive++;
+            }
+        }
+    }
+    for (int i = 0; i < jobs; i++)
+        fclose(slots[i].out);
+    free(slots);
+    munmap(sh, sizeof *sh);
+}
+
+/* ---- known failures ---- */
+
+static void trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = 0;
+}
+
+static int load_known(const char *path, strlist *known)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "zkl1 blocktest: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        char *hash = strstr(line, " #");
+        if (line[0] == '#')
+            continue;
+        if (hash)
+            *hash = 0;
+        trim(line);
+        if (line[0])
+            strlist_push(known, strdup(line));
+    }
+    free(line);
+    fclose(f);
+    qsort(known->items, known->len, sizeof *known->items, cmp_str);
+    return 0;
+}
+
+static bool is_known(const strlist *known, const char *key)
+{
+    return bsearch(&key, known->items, known->len, sizeof *known->items, cmp_str) != NULL;
+}
+
+static int cmp_failure(const void *a, const void *b)
+{
+    return strcmp(((const failure *)a)->key, ((const failure *)b)->key);
+}
+
+/* ---- entry point ---- */
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: zkl1 blocktest [--network NAME]... [-j N] [--timeout S] [--known-failures FILE]\n"
+                    "                      [--min-pass N] PATH...\n");
+}
+
+int cmd_blocktest(int argc, char **argv)
+{
+    options o = {0};
+    o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    o.timeout = 600;
+    o.networks = calloc((size_t)argc, sizeof *o.networks);
+    strlist files = {0}, known = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has_value = i + 1 < argc;
+        if (!strcmp(a, "--network") && has_value) {
+            o.networks[o.num_networks++] = argv[++i];
+        } else if (!strcmp(a, "-j") && has_value) {
+            o.jobs = atoi(argv[++i]);
+        } else if (!strncmp(a, "-j", 2) && a[2]) {
+            o.jobs = atoi(a + 2);
+        } else if (!strcmp(a, "--timeout") && has_value) {
+            o.timeout = (unsigned)atoi(argv[++i]);
+        } else if (!strcmp(a, "--known-failures") && has_value) {
+            o.known_failures = argv[++i];
+        } else if (!strcmp(a, "--min-pass") && has_value) {
+            o.min_pass = atol(argv[++i]);
+        } else if (a[0] == '-') {
+            usage();
+            return 2;
+        } else if (collect(a, &files) != 0) {
+            return 2;
+        }
+    }
+    if (files.len == 0) {
+        usage();
+        return 2;
+    }
+    if (o.jobs < 1)
+        o.jobs = 1;
+    if (o.known_failures && load_known(o.known_failures, &known) != 0)
+        return 2;
+
+    results r = {0};
+    r.keep_passed = o.known_failures != NULL;
+    run_all(&o, &files, &r);
+
+    qsort(r.fails, r.num_fails, sizeof *r.fails, cmp_failure);
+    size_t unexpected = 0;
+    for (size_t i = 0; i < r.num_fails; i++) {
+        bool k = o.known_failures && is_known(&known, r.fails[i].key);
+        unexpected += !k;
+        printf("%s %s: %s\n", k ? "XFAIL" : "FAIL", r.fails[i].key, r.fails[i].reason);
+    }
+    if (o.known_failures) {
+        /* Listed tests that ran and passed: the list can shrink. */
+        qsort(r.passed_keys.items, r.passed_keys.len, sizeof *r.passed_keys.items, cmp_str);
+        for (size_t i = 0; i < known.len; i++)
+            if (is_known(&r.passed_keys, known.items[i]))
+                printf("XPASS %s\n", known.items[i]);
+    }
+    if (o.min_pass > 0 && (long)r.passed < o.min_pass)
+        printf("pass count %zu is below the floor of %ld\n", r.passed, o.min_pass);
+    printf("%zu passed, %zu failed, %zu skipped\n", r.passed, r.num_fails, r.skipped);
+
+    int rc = unexpected == 0 && (long)r.passed >= o.min_pass ? 0 : 1;
+    for (size_t i = 0; i < r.num_fails; i++) {
+        free(r.fails[i].key);
+        free(r.fails[i].reason);
+    }
+    free(r.fails);
+    strlist_free(&r.passed_keys);
+    strlist_free(&files);
+    strlist_free(&known);
+    free(o.networks);
+    return rc;
+}
