@@ -518,7 +518,8 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
 
     evm_result r;
     int64_t auth_refund = 0;
-    run_tx_message(e, tx, sender, (int64_t)(tx->gas_limit - c.intrinsic), &r, &auth_refund);
+    uint64_t exec_gas = tx->gas_limit - c.intrinsic;
+    run_tx_message(e, tx, sender, exec_gas > INT64_MAX ? INT64_MAX : (int64_t)exec_gas, &r, &auth_refund);
     if (e->fatal != ZK_OK)
         return e->fatal;
 
