@@ -38,7 +38,7 @@ void bn254_fp_dbl(bn254_fp *r, const bn254_fp *a);
 void bn254_fp_half(bn254_fp *r, const bn254_fp *a);
 void bn254_fp_mul(bn254_fp *r, const bn254_fp *a, const bn254_fp *b);
 void bn254_fp_sqr(bn254_fp *r, const bn254_fp *a);
-/* r = a^-1 (Fermat); the inverse of 0 is defined as 0. */
+/* r = a^-1 (binary extended Euclid, variable time); the inverse of 0 is defined as 0. */
 void bn254_fp_inv(bn254_fp *r, const bn254_fp *a);
 
 /* ---- Fp2 ---- */

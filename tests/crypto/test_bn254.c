@@ -175,6 +175,21 @@ static void test_fp(void) {
         bn254_fp_dbl(&z, &z);
         KAT_CHECK(bn254_fp_eq(&z, &y));
     }
+    /* inversion on edge-case representatives: 1, 2, 3 * 2^252, p - 1, p - 2 and Montgomery one */
+    static const bn254_fp edge[] = {
+        {{1, 0, 0, 0}},
+        {{2, 0, 0, 0}},
+        {{0, 0, 0, 0x3000000000000000ULL}},
+        {{0x3c208c16d87cfd46ULL, 0x97816a916871ca8dULL, 0xb85045b68181585dULL, 0x30644e72e131a029ULL}},
+        {{0x3c208c16d87cfd45ULL, 0x97816a916871ca8dULL, 0xb85045b68181585dULL, 0x30644e72e131a029ULL}},
+        {{0xd35d438dc58f0d9dULL, 0x0a78eb28f5c70b3dULL, 0x666ea36f7879462cULL, 0x0e0a77c19a07df2fULL}},
+    };
+    for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++) {
+        bn254_fp z;
+        bn254_fp_inv(&z, &edge[i]);
+        bn254_fp_mul(&z, &z, &edge[i]);
+        KAT_CHECK(bn254_fp_eq(&z, &one));
+    }
     bn254_fp zero;
     bn254_fp_zero(&zero);
     bn254_fp_inv(&a, &zero);
