@@ -379,6 +379,36 @@ static void test_g1_invalid(void) {
     KAT_CHECK(zkvm_bn254_g1_mul(&good, NULL, &out) == ZKVM_EFAIL);
 }
 
+/* Random scalars: [b]([a]G) == [a]([b]G) and [a]G + [b]G == [a + b]G (a, b < 2^255, so the
+ * 256-bit sum does not wrap), exercising every nibble pattern of the windowed multiplication. */
+static void test_g1_random_scalars(void) {
+    zkvm_bn254_g1_point g, pa, pb, pab, pba, sum, want;
+    g1_point(&g, G1_GEN);
+    for (int iter = 0; iter < 16; iter++) {
+        zkvm_bn254_scalar a, b, c;
+        for (int i = 0; i < 32; i++) {
+            a.data[i] = (uint8_t)rng_next();
+            b.data[i] = (uint8_t)rng_next();
+        }
+        a.data[0] &= 0x7f;
+        b.data[0] &= 0x7f;
+        unsigned carry = 0;
+        for (int i = 31; i >= 0; i--) {
+            unsigned t = (unsigned)a.data[i] + b.data[i] + carry;
+            c.data[i] = (uint8_t)t;
+            carry = t >> 8;
+        }
+        KAT_CHECK(zkvm_bn254_g1_mul(&g, &a, &pa) == ZKVM_EOK);
+        KAT_CHECK(zkvm_bn254_g1_mul(&g, &b, &pb) == ZKVM_EOK);
+        KAT_CHECK(zkvm_bn254_g1_mul(&pa, &b, &pab) == ZKVM_EOK);
+        KAT_CHECK(zkvm_bn254_g1_mul(&pb, &a, &pba) == ZKVM_EOK);
+        KAT_CHECK(memcmp(pab.data, pba.data, 64) == 0);
+        KAT_CHECK(zkvm_bn254_g1_add(&pa, &pb, &sum) == ZKVM_EOK);
+        KAT_CHECK(zkvm_bn254_g1_mul(&g, &c, &want) == ZKVM_EOK);
+        KAT_CHECK(memcmp(sum.data, want.data, 64) == 0);
+    }
+}
+
 /* ------------------------------------------------------------------ G2 */
 
 static void test_g2_group(void) {
@@ -565,6 +595,31 @@ static void test_pairing_bilinearity(void) {
     pairs[0].g1 = inf1;
     pairs[0].g2 = inf2;
     KAT_CHECK(pairing_result(pairs, 1) == 1);
+}
+
+/* Random scalars: e([a]G, [b]Q) e([-b]G, [a]Q) == 1, and == 1 fails once a scalar is perturbed. */
+static void test_pairing_random(void) {
+    for (int iter = 0; iter < 3; iter++) {
+        char a[65], b[65], b1[65];
+        static const char digits[] = "0123456789abcdef";
+        for (int i = 0; i < 64; i++) {
+            a[i] = digits[rng_next() & 15];
+            b[i] = digits[rng_next() & 15];
+        }
+        a[64] = b[64] = '\0';
+        memcpy(b1, b, sizeof b1);
+        b1[63] = b1[63] == '0' ? '1' : '0';
+        zkvm_bn254_pairing_pair pairs[2];
+        zkvm_bn254_g1_point t;
+        g1_times(&pairs[0].g1, a);
+        g2_times(&pairs[0].g2, b);
+        g1_times(&t, b);
+        g1_negate(&pairs[1].g1, &t);
+        g2_times(&pairs[1].g2, a);
+        KAT_CHECK(pairing_result(pairs, 2) == 1);
+        g2_times(&pairs[0].g2, b1);
+        KAT_CHECK(pairing_result(pairs, 2) == 0);
+    }
 }
 
 static void test_pairing_invalid(void) {
@@ -1026,9 +1081,11 @@ int main(void) {
     KAT_RUN(test_g1_add);
     KAT_RUN(test_g1_mul);
     KAT_RUN(test_g1_invalid);
+    KAT_RUN(test_g1_random_scalars);
     KAT_RUN(test_g2_group);
     KAT_RUN(test_g2_subgroup_check);
     KAT_RUN(test_pairing_bilinearity);
+    KAT_RUN(test_pairing_random);
     KAT_RUN(test_pairing_invalid);
     KAT_RUN(test_fixtures);
 #ifndef ZK_KAT_GUEST
