@@ -1,0 +1,328 @@
+/* test_stark.c — end-to-end proofs and the soundness tests of issue 6:
+ *   - Fibonacci, LogUp lookup and benchmark AIRs prove and verify;
+ *   - a trace with any single cell changed, proved by the honest prover with its self
+ *     check disabled, is rejected;
+ *   - a wrong public input, any single changed byte of a proof, a proof for another AIR,
+ *     other parameters, truncated and random bytes: all rejected, never a crash;
+ *   - the multi-threaded prover gives the same bytes as the single-threaded one;
+ *   - the pinned parameters give >= 128 bits. */
+#include <string.h>
+
+#include "airs.h"
+#include "core/arena_malloc.h"
+#include "stark.h"
+#include "test_util.h"
+
+/* Small parameters for the exhaustive byte-flip tests: same code paths (FRI layers, grinding,
+ * queries), few queries so that every byte can be flipped in reasonable time. */
+static const stark_params TEST_PARAMS = {
+    .log_blowup = 2, .fri_log_arity = 3, .fri_log_final = 5, .pow_bits = 4, .num_queries = 6};
+
+static zk_arena g_arena;
+
+typedef struct proof_buf {
+    uint8_t *bytes;
+    size_t len;
+} proof_buf;
+
+static zk_status prove(const stark_air *air, const stark_params *p, unsigned log_n, uint64_t **main,
+                       const uint64_t *pub, bool skip_check, const stark_exec *ex, proof_buf *out)
+{
+    stark_prove_opts o = {.exec = ex, .skip_self_check = skip_check};
+    return stark_prove(air, p, log_n, (const uint64_t *const *)main, pub, &o, &g_arena, &out->bytes, &out->len);
+}
+
+static zk_status verify(const stark_air *air, const stark_params *p, unsigned log_n, const uint64_t *pub,
+                        const uint8_t *bytes, size_t len)
+{
+    return stark_verify(air, p, log_n, pub, bytes, len, &g_arena);
+}
+
+static void test_roundtrips(void)
+{
+    zk_arena_mark m = zk_arena_get_mark(&g_arena);
+    for (unsigned lg = 2; lg <= 10; lg += 2) {
+        uint64_t **main, pub[STARK_FIB_PUBLICS];
+        REQUIRE(stark_fib_trace(lg, 1, 1, &g_arena, &main, pub) == ZK_OK);
+        proof_buf pf;
+        REQUIRE(prove(stark_air_fib(), &STARK_PARAMS_V1, lg, main, pub, false, NULL, &pf) == ZK_OK);
+        CHECK(verify(stark_air_fib(), &STARK_PARAMS_V1, lg, pub, pf.bytes, pf.len) == ZK_OK);
+        stark_layout L;
+        REQUIRE(stark_layout_init(&L, stark_air_fib(), &STARK_PARAMS_V1, lg) == ZK_OK);
+        CHECK(L.proof_bytes == pf.len);
+    }
+    for (unsigned lg = 3; lg <= 9; lg += 3) {
+        uint64_t **main, pub[STARK_LOOKUP_PUBLICS];
+        REQUIRE(stark_lookup_trace(lg, 5, &g_arena, &main, pub) == ZK_OK);
+        proof_buf pf;
+        REQUIRE(prove(stark_air_lookup(), &STARK_PARAMS_V1, lg, main, pub, false, NULL, &pf) == ZK_OK);
+        CHECK(verify(stark_air_lookup(), &STARK_PARAMS_V1, lg, pub, pf.bytes, pf.len) == ZK_OK);
+    }
+    static stark_bench_air bench;
+    REQUIRE(stark_bench_air_init(&bench, 5) == ZK_OK);
+    uint64_t **main, pub[STARK_BENCH_PUBLICS];
+    REQUIRE(stark_bench_trace(&bench, 6, 42, &g_arena, &main, pub) == ZK_OK);
+    proof_buf pf;
+    REQUIRE(prove(&bench.air, &STARK_PARAMS_V1, 6, main, pub, false, NULL, &pf) == ZK_OK);
+    CHECK(verify(&bench.air, &STARK_PARAMS_V1, 6, pub, pf.bytes, pf.len) == ZK_OK);
+
+    /* A lookup outside the table: the trace cannot be proved, even skipping the self check. */
+    uint64_t **lm, lp[1];
+    REQUIRE(stark_lookup_trace(4, 3, &g_arena, &lm, lp) == ZK_OK);
+    lm[0][5] = 99; /* not in 0..15; no multiplicity accounts for it */
+    CHECK(prove(stark_air_lookup(), &STARK_PARAMS_V1, 4, lm, lp, false, NULL, &pf) == ZK_ERR_INVALID);
+    if (prove(stark_air_lookup(), &STARK_PARAMS_V1, 4, lm, lp, true, NULL, &pf) == ZK_OK)
+        CHECK(verify(stark_air_lookup(), &STARK_PARAMS_V1, 4, lp, pf.bytes, pf.len) != ZK_OK);
+    zk_arena_reset(&g_arena, m);
+}
+
+/* eval_base and eval_ext must be the same polynomials. */
+static void test_eval_consistency(void)
+{
+    static stark_bench_air bench;
+    REQUIRE(stark_bench_air_init(&bench, 7) == ZK_OK);
+    const stark_air *airs[] = {stark_air_fib(), &bench.air};
+    for (size_t k = 0; k < 2; k++) {
+        const stark_air *air = airs[k];
+        uint64_t cur[16], next[16], pub[4], outb[64];
+        gl3 ecur[16], enext[16], oute[64];
+        for (int it = 0; it < 200; it++) {
+            for (uint32_t c = 0; c < air->n_main; c++) {
+                cur[c] = rnd() % GL_P;
+                next[c] = rnd() % GL_P;
+                ecur[c] = gl3_from_base(cur[c]);
+                enext[c] = gl3_from_base(next[c]);
+            }
+            for (uint32_t i = 0; i < air->n_public; i++)
+                pub[i] = rnd() % GL_P;
+            stark_frame f = {ecur, enext, NULL, NULL, NULL, pub};
+            air->eval_base(air->ctx, cur, next, pub, outb);
+            air->eval_ext(air->ctx, &f, oute);
+            for (uint32_t i = 0; i < air->n_constraints; i++)
+                CHECK(gl3_eq(oute[i], gl3_from_base(outb[i])));
+        }
+    }
+}
+
+/* Every single-cell change of an honest trace, proved with the self check off, is rejected;
+ * with the self check on the prover refuses. */
+static void wrong_cells(const stark_air *air, unsigned log_n, uint64_t **main, const uint64_t *pub)
+{
+    size_t n = (size_t)1 << log_n;
+    int rejected = 0, total = 0;
+    for (uint32_t c = 0; c < air->n_main; c++) {
+        for (size_t i = 0; i < n; i++) {
+            zk_arena_mark m = zk_arena_get_mark(&g_arena);
+            uint64_t saved = main[c][i];
+            main[c][i] = gl_add(saved, 1 + (rnd() & 3));
+            proof_buf pf;
+            CHECK(prove(air, &STARK_PARAMS_V1, log_n, main, pub, false, NULL, &pf) == ZK_ERR_INVALID);
+            zk_status st = prove(air, &STARK_PARAMS_V1, log_n, main, pub, true, NULL, &pf);
+            total++;
+            /* A LogUp pole makes the prover fail outright, which is also a rejection. */
+            if (st != ZK_OK || verify(air, &STARK_PARAMS_V1, log_n, pub, pf.bytes, pf.len) != ZK_OK)
+                rejected++;
+            main[c][i] = saved;
+            zk_arena_reset(&g_arena, m);
+        }
+    }
+    CHECK(rejected == total);
+}
+
+static void test_wrong_trace(void)
+{
+    zk_arena_mark m = zk_arena_get_mark(&g_arena);
+    uint64_t **main, pub[4];
+    REQUIRE(stark_fib_trace(3, 2, 3, &g_arena, &main, pub) == ZK_OK);
+    wrong_cells(stark_air_fib(), 3, main, pub);
+    REQUIRE(stark_lookup_trace(3, 1, &g_arena, &main, pub) == ZK_OK);
+    wrong_cells(stark_air_lookup(), 3, main, pub);
+    static stark_bench_air bench;
+    REQUIRE(stark_bench_air_init(&bench, 3) == ZK_OK);
+    REQUIRE(stark_bench_trace(&bench, 3, 9, &g_arena, &main, pub) == ZK_OK);
+    wrong_cells(&bench.air, 3, main, pub);
+    zk_arena_reset(&g_arena, m);
+}
+
+static void test_wrong_public(void)
+{
+    zk_arena_mark m = zk_arena_get_mark(&g_arena);
+    uint64_t **main, pub[STARK_FIB_PUBLICS];
+    REQUIRE(stark_fib_trace(5, 1, 2, &g_arena, &main, pub) == ZK_OK);
+    proof_buf pf;
+    REQUIRE(prove(stark_air_fib(), &STARK_PARAMS_V1, 5, main, pub, false, NULL, &pf) == ZK_OK);
+    CHECK(verify(stark_air_fib(), &STARK_PARAMS_V1, 5, pub, pf.bytes, pf.len) == ZK_OK);
+    for (int i = 0; i < STARK_FIB_PUBLICS; i++) {
+        uint64_t bad[STARK_FIB_PUBLICS];
+        memcpy(bad, pub, sizeof bad);
+        bad[i] = gl_add(bad[i], 1);
+        CHECK(verify(stark_air_fib(), &STARK_PARAMS_V1, 5, bad, pf.bytes, pf.len) == ZK_ERR_INVALID);
+    }
+    /* The same proof under a different trace length or different parameters. */
+    CHECK(verify(stark_air_fib(), &STARK_PARAMS_V1, 6, pub, pf.bytes, pf.len) != ZK_OK);
+    stark_params other = STARK_PARAMS_V1;
+    other.num_queries--;
+    CHECK(verify(stark_air_fib(), &other, 5, pub, pf.bytes, pf.len) != ZK_OK);
+    other = STARK_PARAMS_V1;
+    other.pow_bits = 20;
+    CHECK(verify(stark_air_fib(), &other, 5, pub, pf.bytes, pf.len) != ZK_OK);
+    zk_arena_reset(&g_arena, m);
+}
+
+/* Flips one bit in every byte (or in `samples` random bytes when nonzero). */
+static void flip_bytes(const stark_air *air, const stark_params *p, unsigned log_n, const uint64_t *pub,
+                       const proof_buf *pf, size_t samples)
+{
+    uint8_t *copy = zk_arena_alloc(&g_arena, pf->len);
+    REQUIRE(copy);
+    memcpy(copy, pf->bytes, pf->len);
+    size_t count = samples ? samples : pf->len, accepted = 0;
+    for (size_t k = 0; k < count; k++) {
+        size_t pos = samples ? (size_t)(rnd() % pf->len) : k;
+        uint8_t mask = (uint8_t)(1u << (rnd() & 7));
+        copy[pos] ^= mask;
+        if (verify(air, p, log_n, pub, copy, pf->len) == ZK_OK) {
+            fprintf(stderr, "accepted a proof with byte %zu flipped\n", pos);
+            accepted++;
+        }
+        copy[pos] ^= mask;
+    }
+    CHECK(accepted == 0);
+    CHECK(verify(air, p, log_n, pub, copy, pf->len) == ZK_OK);
+}
+
+static void test_tampered_proofs(void)
+{
+    zk_arena_mark m = zk_arena_get_mark(&g_arena);
+    uint64_t **main, pub[4];
+    proof_buf pf;
+    REQUIRE(stark_fib_trace(6, 3, 5, &g_arena, &main, pub) == ZK_OK);
+    REQUIRE(prove(stark_air_fib(), &TEST_PARAMS, 6, main, pub, false, NULL, &pf) == ZK_OK);
+    REQUIRE(verify(stark_air_fib(), &TEST_PARAMS, 6, pub, pf.bytes, pf.len) == ZK_OK);
+    flip_bytes(stark_air_fib(), &TEST_PARAMS, 6, pub, &pf, 0);
+
+    REQUIRE(stark_lookup_trace(7, 11, &g_arena, &main, pub) == ZK_OK);
+    REQUIRE(prove(stark_air_lookup(), &TEST_PARAMS, 7, main, pub, false, NULL, &pf) == ZK_OK);
+    REQUIRE(verify(stark_air_lookup(), &TEST_PARAMS, 7, pub, pf.bytes, pf.len) == ZK_OK);
+    flip_bytes(stark_air_lookup(), &TEST_PARAMS, 7, pub, &pf, 0);
+
+    /* Pinned parameters: every byte before the queries, then a sample of the rest. */
+    REQUIRE(stark_fib_trace(4, 1, 1, &g_arena, &main, pub) == ZK_OK);
+    REQUIRE(prove(stark_air_fib(), &STARK_PARAMS_V1, 4, main, pub, false, NULL, &pf) == ZK_OK);
+    stark_layout L;
+    REQUIRE(stark_layout_init(&L, stark_air_fib(), &STARK_PARAMS_V1, 4) == ZK_OK);
+    proof_buf head = {pf.bytes, L.proof_bytes - (size_t)STARK_PARAMS_V1.num_queries * L.query_bytes};
+    uint8_t *copy = zk_arena_dup(&g_arena, pf.bytes, pf.len);
+    for (size_t pos = 0; pos < head.len; pos++) {
+        copy[pos] ^= 0x01;
+        CHECK(verify(stark_air_fib(), &STARK_PARAMS_V1, 4, pub, copy, pf.len) != ZK_OK);
+        copy[pos] ^= 0x01;
+    }
+    flip_bytes(stark_air_fib(), &STARK_PARAMS_V1, 4, pub, &pf, 400);
+    zk_arena_reset(&g_arena, m);
+}
+
+static void test_other_air_and_garbage(void)
+{
+    zk_arena_mark m = zk_arena_get_mark(&g_arena);
+    uint64_t **main, pub[4];
+    proof_buf pf;
+    REQUIRE(stark_fib_trace(5, 1, 1, &g_arena, &main, pub) == ZK_OK);
+    REQUIRE(prove(stark_air_fib(), &STARK_PARAMS_V1, 5, main, pub, false, NULL, &pf) == ZK_OK);
+    /* Same shape, another name: a different AIR identity. */
+    stark_air renamed = *stark_air_fib();
+    renamed.name = "zkl1/fib-variant/v1";
+    CHECK(verify(&renamed, &STARK_PARAMS_V1, 5, pub, pf.bytes, pf.len) == ZK_ERR_INVALID);
+    /* Same name and shape, one constraint on another row set. */
+    stark_constraint cons[5];
+    memcpy(cons, stark_air_fib()->constraints, sizeof cons);
+    cons[4].rows = STARK_ROWS_FIRST;
+    stark_air moved = *stark_air_fib();
+    moved.constraints = cons;
+    CHECK(verify(&moved, &STARK_PARAMS_V1, 5, pub, pf.bytes, pf.len) != ZK_OK);
+    CHECK(verify(stark_air_lookup(), &STARK_PARAMS_V1, 5, pub, pf.bytes, pf.len) != ZK_OK);
+    static stark_bench_air bench;
+    REQUIRE(stark_bench_air_init(&bench, 2) == ZK_OK);
+    CHECK(verify(&bench.air, &STARK_PARAMS_V1, 5, pub, pf.bytes, pf.len) != ZK_OK);
+
+    /* Truncations at every length and appended bytes. */
+    for (size_t len = 0; len < pf.len; len += (len < 256 ? 1 : 97))
+        CHECK(verify(stark_air_fib(), &STARK_PARAMS_V1, 5, pub, pf.bytes, len) == ZK_ERR_DECODE);
+    uint8_t *longer = zk_arena_alloc(&g_arena, pf.len + 1);
+    memcpy(longer, pf.bytes, pf.len);
+    longer[pf.len] = 0;
+    CHECK(verify(stark_air_fib(), &STARK_PARAMS_V1, 5, pub, longer, pf.len + 1) == ZK_ERR_DECODE);
+    CHECK(verify(stark_air_fib(), &STARK_PARAMS_V1, 5, pub, NULL, 0) == ZK_ERR_DECODE);
+    /* Random bytes of the right length, with and without a valid header. */
+    uint8_t *junk = zk_arena_alloc(&g_arena, pf.len);
+    for (int it = 0; it < 50; it++) {
+        for (size_t i = 0; i < pf.len; i++)
+            junk[i] = (uint8_t)rnd();
+        if (it & 1)
+            memcpy(junk, pf.bytes, STARK_HEADER_BYTES);
+        CHECK(verify(stark_air_fib(), &STARK_PARAMS_V1, 5, pub, junk, pf.len) != ZK_OK);
+    }
+    zk_arena_reset(&g_arena, m);
+}
+
+static void test_threads_deterministic(void)
+{
+    zk_arena_mark m = zk_arena_get_mark(&g_arena);
+    stark_exec ex;
+    REQUIRE(stark_exec_pthread_init(&ex, 3) == 0);
+    static stark_bench_air bench;
+    REQUIRE(stark_bench_air_init(&bench, 6) == ZK_OK);
+    uint64_t **main, pub[4];
+    REQUIRE(stark_bench_trace(&bench, 9, 1, &g_arena, &main, pub) == ZK_OK);
+    proof_buf a, b;
+    REQUIRE(prove(&bench.air, &STARK_PARAMS_V1, 9, main, pub, false, NULL, &a) == ZK_OK);
+    REQUIRE(prove(&bench.air, &STARK_PARAMS_V1, 9, main, pub, false, &ex, &b) == ZK_OK);
+    CHECK(a.len == b.len && memcmp(a.bytes, b.bytes, a.len) == 0);
+    CHECK(verify(&bench.air, &STARK_PARAMS_V1, 9, pub, b.bytes, b.len) == ZK_OK);
+    uint64_t **lm, lp[1];
+    REQUIRE(stark_lookup_trace(9, 2, &g_arena, &lm, lp) == ZK_OK);
+    REQUIRE(prove(stark_air_lookup(), &STARK_PARAMS_V1, 9, lm, lp, false, NULL, &a) == ZK_OK);
+    REQUIRE(prove(stark_air_lookup(), &STARK_PARAMS_V1, 9, lm, lp, false, &ex, &b) == ZK_OK);
+    CHECK(a.len == b.len && memcmp(a.bytes, b.bytes, a.len) == 0);
+    stark_exec_pthread_free(&ex);
+    zk_arena_reset(&g_arena, m);
+}
+
+static void test_security(void)
+{
+    static stark_bench_air bench;
+    REQUIRE(stark_bench_air_init(&bench, 64) == ZK_OK);
+    for (unsigned lg = STARK_MIN_LOG_N; lg <= STARK_MAX_LOG_N; lg++) {
+        stark_security_report r;
+        REQUIRE(stark_security(&bench.air, &STARK_PARAMS_V1, lg, &r) == ZK_OK);
+        CHECK(r.total >= 128);
+        CHECK(r.query == 128); /* 166 · log2(8/5) + 16 = 128.56 */
+        REQUIRE(stark_security(stark_air_lookup(), &STARK_PARAMS_V1, lg, &r) == ZK_OK);
+        CHECK(r.total >= 128);
+    }
+    /* Fewer queries must lower the figure: it is computed, not a constant. */
+    stark_params weaker = STARK_PARAMS_V1;
+    weaker.num_queries = 100;
+    stark_security_report r;
+    REQUIRE(stark_security(stark_air_fib(), &weaker, 10, &r) == ZK_OK);
+    CHECK(r.total == 83); /* 100 · 0.678 + 16 = 83.8 */
+    weaker = STARK_PARAMS_V1;
+    weaker.log_blowup = 1; /* rho = 1/2: 0.415 bits per query */
+    REQUIRE(stark_security(stark_air_fib(), &weaker, 10, &r) == ZK_OK);
+    CHECK(r.total == 84); /* 166 · 0.415 + 16 = 84.9 */
+}
+
+int main(void)
+{
+    zk_arena_init_malloc(&g_arena, 1 << 24);
+    test_security();
+    test_eval_consistency();
+    test_roundtrips();
+    test_wrong_public();
+    test_wrong_trace();
+    test_other_air_and_garbage();
+    test_tampered_proofs();
+    test_threads_deterministic();
+    zk_arena_release(&g_arena);
+    return test_finish("test_stark");
+}
