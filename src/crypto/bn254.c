@@ -70,11 +70,7 @@ zkvm_status zkvm_bn254_pairing(const zkvm_bn254_pairing_pair *pairs, size_t num_
         for (size_t i = 0; i < n; i++) {
             const zkvm_bn254_pairing_pair *pair = &pairs[start + i];
             if (!decode_g1(&p[i], pair->g1.data) || !decode_g2(&q[i], pair->g2.data)) return ZKVM_EFAIL;
-            if (!q[i].infinity) {
-                bn254_g2 jq;
-                bn254_g2_from_affine(&jq, &q[i]);
-                if (!bn254_g2_in_subgroup(&jq)) return ZKVM_EFAIL;
-            }
+            if (!bn254_g2_in_subgroup(&q[i])) return ZKVM_EFAIL;
         }
         bn254_miller_loop_batch(&acc, p, q, n);
     }

@@ -15,9 +15,10 @@ static const bn254_fp2 TWIST_B = {
     FP(0x3bf938e377b802a8, 0x020b1b273633535d, 0x26b7edf049755260, 0x2514c6324384a86d),
     FP(0x38e7ecccd1dcff67, 0x65f0b37d93ce0d3e, 0xd749d0dd22ac00aa, 0x0141b9ce4a688d4d)};
 
-/* x = 4965661367192848881, the BN parameter, as a 32-byte big-endian scalar. */
-static const uint8_t BN_X_BE[32] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                    0, 0, 0, 0, 0, 0, 0, 0, 0x44, 0xe9, 0x92, 0xb4, 0x4a, 0x69, 0x09, 0xf1};
+/* x = 4965661367192848881, the BN parameter, in non-adjacent form, most significant digit first. */
+static const int8_t BN_X_NAF[63] = {1,  0, 0, 0, 1, 0, 1, 0,  0, -1, 0, 1, 0, 1, 0, -1, 0, 0, 1, 0, 1,
+                                    0,  -1, 0, -1, 0, -1, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 1, 0, -1,
+                                    0,  1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, -1, 0, 0, 0, 1};
 
 /* ================================================================ G1 */
 
@@ -361,6 +362,51 @@ void bn254_g2_psi(bn254_g2 *r, const bn254_g2 *a) {
     bn254_fp2_mul(&r->y, &r->y, &BN254_FROB_TWIST_Y1);
 }
 
+/* Mixed addition a + b with b affine (madd-2007-bl); handles a == +-b and a == O. */
+static void g2_add_affine(bn254_g2 *r, const bn254_g2 *a, const bn254_g2_affine *b) {
+    if (bn254_g2_is_infinity(a)) {
+        bn254_g2_from_affine(r, b);
+        return;
+    }
+    bn254_fp2 z1z1, u2, s2, h, hh, i, j, rr, v, t, x3, y3, z3;
+    bn254_fp2_sqr(&z1z1, &a->z);
+    bn254_fp2_mul(&u2, &b->x, &z1z1);
+    bn254_fp2_mul(&s2, &b->y, &a->z);
+    bn254_fp2_mul(&s2, &s2, &z1z1);
+    bn254_fp2_sub(&h, &u2, &a->x);
+    bn254_fp2_sub(&rr, &s2, &a->y);
+    if (bn254_fp2_is_zero(&h)) {
+        if (bn254_fp2_is_zero(&rr)) {
+            bn254_g2_dbl(r, a);
+        } else {
+            bn254_g2_set_infinity(r);
+        }
+        return;
+    }
+    bn254_fp2_sqr(&hh, &h);
+    bn254_fp2_dbl(&i, &hh);
+    bn254_fp2_dbl(&i, &i);
+    bn254_fp2_mul(&j, &h, &i);
+    bn254_fp2_dbl(&rr, &rr);
+    bn254_fp2_mul(&v, &a->x, &i);
+    bn254_fp2_sqr(&x3, &rr); /* X3 = r^2 - J - 2V */
+    bn254_fp2_sub(&x3, &x3, &j);
+    bn254_fp2_dbl(&t, &v);
+    bn254_fp2_sub(&x3, &x3, &t);
+    bn254_fp2_sub(&t, &v, &x3); /* Y3 = r(V - X3) - 2 Y1 J */
+    bn254_fp2_mul(&y3, &rr, &t);
+    bn254_fp2_mul(&t, &a->y, &j);
+    bn254_fp2_dbl(&t, &t);
+    bn254_fp2_sub(&y3, &y3, &t);
+    bn254_fp2_add(&z3, &a->z, &h); /* Z3 = (Z1 + H)^2 - Z1Z1 - HH */
+    bn254_fp2_sqr(&z3, &z3);
+    bn254_fp2_sub(&z3, &z3, &z1z1);
+    bn254_fp2_sub(&z3, &z3, &hh);
+    r->x = x3;
+    r->y = y3;
+    r->z = z3;
+}
+
 /* Membership test of Dai, Lin, Zhao and Zhou ("Fast subgroup membership testings for G1, G2 and
  * GT on pairing-friendly curves", 2022): Q is in G2 iff
  *     [x + 1]Q + psi([x]Q) + psi^2([x]Q) == psi^3([2x]Q),
@@ -371,10 +417,21 @@ void bn254_g2_psi(bn254_g2 *r, const bn254_g2 *a) {
  * characteristic polynomial gives an endomorphism u + v psi with norm N = u^2 + t u v + p v^2;
  * #E'(Fp2) = r h' with h' = 2p - r coprime to r, and gcd(h', N) = 1, so no point with a nonzero
  * component of order dividing h' satisfies the relation. The tests compare it with [r]Q == O. */
-bool bn254_g2_in_subgroup(const bn254_g2 *a) {
+bool bn254_g2_in_subgroup(const bn254_g2_affine *q) {
+    if (q->infinity) return true;
+    bn254_g2_affine neg_q = *q;
+    bn254_fp2_neg(&neg_q.y, &q->y);
+
+    /* [x]Q by the NAF of x with mixed additions */
     bn254_g2 xq, lhs, t, rhs;
-    bn254_g2_mul(&xq, a, BN_X_BE);
-    bn254_g2_add(&lhs, &xq, a); /* [x + 1]Q */
+    bn254_g2_from_affine(&xq, q);
+    for (size_t i = 1; i < sizeof BN_X_NAF; i++) {
+        bn254_g2_dbl(&xq, &xq);
+        if (BN_X_NAF[i] > 0) g2_add_affine(&xq, &xq, q);
+        if (BN_X_NAF[i] < 0) g2_add_affine(&xq, &xq, &neg_q);
+    }
+
+    g2_add_affine(&lhs, &xq, q); /* [x + 1]Q */
     bn254_g2_psi(&t, &xq);
     bn254_g2_add(&lhs, &lhs, &t); /* + psi([x]Q) */
     bn254_g2_psi(&t, &t);

@@ -49,8 +49,8 @@ void bn254_g2_mul(bn254_g2 *r, const bn254_g2 *a, const uint8_t k[32]);
 bool bn254_g2_eq(const bn254_g2 *a, const bn254_g2 *b);
 /* The untwist-Frobenius-twist endomorphism psi(x, y) = (x^p xi^((p-1)/3), y^p xi^((p-1)/2)). */
 void bn254_g2_psi(bn254_g2 *r, const bn254_g2 *a);
-/* Membership in the order-r subgroup G2 of an on-curve point. */
-bool bn254_g2_in_subgroup(const bn254_g2 *a);
+/* Membership in the order-r subgroup G2 of an on-curve point (infinity is a member). */
+bool bn254_g2_in_subgroup(const bn254_g2_affine *q);
 
 /* ---- pairing (bn254_pairing.c) ---- */
 /* f = f * prod_i miller_loop(P_i, Q_i) for up to BN254_MILLER_BATCH pairs sharing one loop.

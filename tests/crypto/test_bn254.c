@@ -421,7 +421,7 @@ static void test_g2_group(void) {
     KAT_CHECK(bn254_g2_affine_on_curve(&a));
     bn254_g2 q, t, u;
     bn254_g2_from_affine(&q, &a);
-    KAT_CHECK(bn254_g2_in_subgroup(&q));
+    KAT_CHECK(bn254_g2_in_subgroup(&a));
 
     /* psi acts on G2 as multiplication by p mod r = 6x^2 */
     static const uint8_t SIX_X2[32] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -447,8 +447,7 @@ static void test_g2_group(void) {
     KAT_CHECK(bn254_fp_from_bytes(&a.x.c1, gen) && bn254_fp_from_bytes(&a.x.c0, gen + 32));
     KAT_CHECK(bn254_fp_from_bytes(&a.y.c1, gen + 64) && bn254_fp_from_bytes(&a.y.c0, gen + 96));
     KAT_CHECK(bn254_g2_affine_on_curve(&a));
-    bn254_g2_from_affine(&q, &a);
-    KAT_CHECK(!bn254_g2_in_subgroup(&q));
+    KAT_CHECK(!bn254_g2_in_subgroup(&a));
 }
 
 /* [r]Q == O, the definition of G2 membership, as the reference for the fast test. */
@@ -461,7 +460,9 @@ static bool g2_order_divides_r(const bn254_g2 *q) {
 }
 
 static void expect_subgroup(const bn254_g2 *q, bool member) {
-    KAT_CHECK(bn254_g2_in_subgroup(q) == member);
+    bn254_g2_affine a;
+    bn254_g2_to_affine(&a, q);
+    KAT_CHECK(bn254_g2_in_subgroup(&a) == member);
     KAT_CHECK(g2_order_divides_r(q) == member);
 }
 
