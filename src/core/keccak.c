@@ -178,6 +178,15 @@ static void xor_bytes(uint64_t st[25], size_t pos, const uint8_t *data, size_t l
         st[pos / 8] ^= (uint64_t)data[i] << (8 * (pos % 8));
 }
 
+/* Squeezes the 32-byte digest from the first four lanes. */
+static zk_hash squeeze(const uint64_t st[25])
+{
+    zk_hash h;
+    for (int i = 0; i < 4; i++)
+        store64_le(h.b + 8 * i, st[i]);
+    return h;
+}
+
 void keccak256_init(keccak256_ctx *c)
 {
     memset(c, 0, sizeof *c);
@@ -215,17 +224,26 @@ zk_hash keccak256_final(keccak256_ctx *c)
     c->st[c->pos / 8] ^= (uint64_t)0x01 << (8 * (c->pos % 8));
     c->st[(KECCAK256_RATE - 1) / 8] ^= (uint64_t)0x80 << (8 * ((KECCAK256_RATE - 1) % 8));
     keccak_f1600(c->st);
-    zk_hash h;
-    for (int i = 0; i < 4; i++)
-        store64_le(h.b + 8 * i, c->st[i]);
     c->pos = 0;
-    return h;
+    return squeeze(c->st);
 }
 
 zk_hash keccak256(const uint8_t *data, size_t len)
 {
-    keccak256_ctx c;
-    keccak256_init(&c);
-    keccak256_update(&c, data, len);
-    return keccak256_final(&c);
+    /* One-shot: whole blocks straight from the input, then the tail padded in a local block
+     * (cheaper than the byte-wise absorption the incremental interface needs). */
+    uint64_t st[25] = {0};
+    while (len >= KECCAK256_RATE) {
+        absorb_block(st, data);
+        data += KECCAK256_RATE;
+        len -= KECCAK256_RATE;
+    }
+    uint8_t last[KECCAK256_RATE];
+    if (len)
+        memcpy(last, data, len);
+    memset(last + len, 0, KECCAK256_RATE - len);
+    last[len] = 0x01;
+    last[KECCAK256_RATE - 1] |= 0x80;
+    absorb_block(st, last);
+    return squeeze(st);
 }
