@@ -1371,6 +1371,7 @@ static void run_precompile(zk_evm *e, const evm_message *m, evm_result *r)
 void evm_call_message(zk_evm *e, const evm_message *m, evm_result *r)
 {
     size_t cp = evm_checkpoint(e);
+    size_t logs_cp = e->num_logs;
     r->outcome = EVM_FAILURE;
     r->gas_left = 0;
     r->refund = 0;
@@ -1388,13 +1389,16 @@ void evm_call_message(zk_evm *e, const evm_message *m, evm_result *r)
         run_precompile(e, m, r);
     else
         run_code(e, m, r);
-    if (r->outcome != EVM_SUCCESS)
+    if (r->outcome != EVM_SUCCESS) {
         evm_revert_to(e, cp);
+        e->num_logs = logs_cp;
+    }
 }
 
 void evm_create_message(zk_evm *e, const evm_message *m, evm_result *r)
 {
     size_t cp = evm_checkpoint(e);
+    size_t logs_cp = e->num_logs;
     r->outcome = EVM_FAILURE;
     r->gas_left = 0;
     r->refund = 0;
@@ -1415,6 +1419,7 @@ void evm_create_message(zk_evm *e, const evm_message *m, evm_result *r)
     run_code(e, m, r);
     if (r->outcome != EVM_SUCCESS) {
         evm_revert_to(e, cp);
+        e->num_logs = logs_cp;
         return;
     }
     {
@@ -1440,6 +1445,7 @@ void evm_create_message(zk_evm *e, const evm_message *m, evm_result *r)
     }
 failed:
     evm_revert_to(e, cp);
+    e->num_logs = logs_cp;
     r->outcome = EVM_FAILURE;
     r->gas_left = 0;
     r->refund = 0;
