@@ -40,4 +40,8 @@ zk_status stark_bench_air_init(stark_bench_air *b, uint32_t cols);
 zk_status stark_bench_trace(const stark_bench_air *b, unsigned log_n, uint64_t seed, zk_arena *a, uint64_t ***main,
                             uint64_t publics[STARK_BENCH_PUBLICS]);
 
+/* The AIR named `name` ("fib", "lookup" or "bench"; bench uses `cols` columns and describes
+ * itself into *bench_storage). NULL for an unknown name or an invalid column count. */
+const stark_air *stark_air_by_name(const char *name, uint32_t cols, stark_bench_air *bench_storage);
+
 #endif

@@ -32,7 +32,7 @@ void stark_bind_statement(stark_transcript *t, const stark_air *air, const stark
     stark_transcript_init(t, "zkl1/stark/v1");
     stark_transcript_absorb(t, STARK_TAG_PROTOCOL, header, sizeof header);
 
-    stark_transcript_absorb(t, STARK_TAG_AIR, air->name, strlen(air->name));
+    stark_transcript_absorb(t, STARK_TAG_AIR, air->name, stark_strlen(air->name));
     uint64_t shape[7] = {air->n_main, air->n_aux, air->n_challenges, air->n_public, air->n_constraints,
                          air->logup_fractions_per_row, air->logup_tuple_width};
     stark_transcript_absorb_u64s(t, STARK_TAG_AIR, shape, 7);

@@ -10,6 +10,15 @@
  * they never meet the trace domain <g>. */
 #define STARK_COSET_SHIFT GL_GENERATOR
 
+/* strlen without libc (freestanding rule: only mem* from <string.h>). */
+static inline size_t stark_strlen(const char *s)
+{
+    size_t n = 0;
+    while (s[n])
+        n++;
+    return n;
+}
+
 /* ---- encoding: little-endian integers, canonical field elements ---- */
 
 typedef struct stark_writer {

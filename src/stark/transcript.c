@@ -27,7 +27,10 @@ static uint64_t get_u64(const uint8_t *p)
 
 void stark_transcript_init(stark_transcript *t, const char *domain)
 {
-    stark_hash_bytes(&t->state, domain, strlen(domain));
+    size_t len = 0;
+    while (domain[len])
+        len++;
+    stark_hash_bytes(&t->state, domain, len);
     t->squeezes = 0;
 }
 
