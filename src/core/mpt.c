@@ -489,21 +489,26 @@ static zk_status delete_rec(mpt *t, mpt_node **slot, const uint8_t *path, size_t
     }
 
     case MPT_BRANCH: {
-        mpt_node *copy = node_clone(t->arena, n);
-        if (!copy)
-            return ZK_ERR_NOMEM;
+        mpt_node *new_child = NULL;
         if (len == 0) {
             if (!n->value_len)
                 return ZK_OK;
-            copy->value = NULL;
-            copy->value_len = 0;
         } else {
-            if ((st = delete_rec(t, &n->children[path[0]], path + 1, len - 1, &copy->children[path[0]], found)) != ZK_OK)
+            if ((st = delete_rec(t, &n->children[path[0]], path + 1, len - 1, &new_child, found)) != ZK_OK)
                 return st;
             if (!*found)
                 return ZK_OK;
         }
         *found = true;
+        mpt_node *copy = node_clone(t->arena, n);
+        if (!copy)
+            return ZK_ERR_NOMEM;
+        if (len == 0) {
+            copy->value = NULL;
+            copy->value_len = 0;
+        } else {
+            copy->children[path[0]] = new_child;
+        }
 
         /* A branch needs two entries; with one left it collapses into its survivor. */
         int entries = copy->value_len ? 1 : 0, last = -1;
