@@ -56,6 +56,14 @@ static bool arena_grow(zk_arena *a, size_t n)
     size_t overhead = sizeof(zk_arena_chunk) + 2 * ZK_ARENA_ALIGN;
     if (n > SIZE_MAX - overhead)
         return false;
+    zk_arena_chunk *spare = a->spare;
+    if (spare && spare->cap >= n) {
+        a->spare = NULL;
+        spare->prev = a->cur;
+        spare->used = 0;
+        a->cur = spare;
+        return true;
+    }
     size_t got = 0;
     void *block = a->grow(a->user, n + overhead, &got);
     if (!block)
@@ -113,12 +121,18 @@ zk_arena_mark zk_arena_get_mark(const zk_arena *a)
 
 void zk_arena_reset(zk_arena *a, zk_arena_mark m)
 {
-    /* Chunks obtained after the mark go back to the owner of the memory. */
+    /* Chunks obtained after the mark go back to the owner of the memory, except the
+     * largest, kept as the spare for the next growth. */
     while (a->cur && a->cur != m.chunk) {
-        zk_arena_chunk *prev = a->cur->prev;
-        if (a->free_block)
-            a->free_block(a->user, a->cur);
-        a->cur = prev;
+        zk_arena_chunk *c = a->cur;
+        a->cur = c->prev;
+        if (!a->spare || c->cap > a->spare->cap) {
+            zk_arena_chunk *old = a->spare;
+            a->spare = c;
+            c = old;
+        }
+        if (c && a->free_block)
+            a->free_block(a->user, c);
     }
     if (a->cur)
         a->cur->used = m.used;
@@ -136,4 +150,7 @@ void zk_arena_release(zk_arena *a)
     }
     zk_arena_mark empty = {NULL, 0, 0};
     zk_arena_reset(a, empty);
+    if (a->spare && a->free_block)
+        a->free_block(a->user, a->spare);
+    a->spare = NULL;
 }

@@ -35,6 +35,9 @@ typedef struct zk_arena {
     void *user;
     size_t total_used;    /* bytes handed out, all chunks, for statistics */
     size_t high_water;    /* maximum of total_used seen */
+    zk_arena_chunk *spare; /* one chunk kept back by zk_arena_reset for the next growth,
+                            * so allocating and resetting across a chunk boundary in a loop
+                            * does not call grow/free_block every time */
 } zk_arena;
 
 /* A position in an arena, for zk_arena_reset. */
