@@ -27,92 +27,7 @@ static inline int limb_count(const uint64_t *w, int n)
     return n;
 }
 
-/* ---- comparisons ---- */
-
-int u256_cmp(const u256 *a, const u256 *b)
-{
-    for (int i = 3; i >= 0; i--)
-        if (a->w[i] != b->w[i])
-            return a->w[i] < b->w[i] ? -1 : 1;
-    return 0;
-}
-
-bool u256_lt(const u256 *a, const u256 *b) { return u256_cmp(a, b) < 0; }
-bool u256_gt(const u256 *a, const u256 *b) { return u256_cmp(a, b) > 0; }
-
-bool u256_slt(const u256 *a, const u256 *b)
-{
-    bool na = is_negative(a), nb = is_negative(b);
-    if (na != nb)
-        return na;
-    return u256_cmp(a, b) < 0; /* same sign: two's complement orders like unsigned */
-}
-
-bool u256_sgt(const u256 *a, const u256 *b) { return u256_slt(b, a); }
-
-/* ---- addition, subtraction, negation ---- */
-
-bool u256_add_overflow(u256 *r, const u256 *a, const u256 *b)
-{
-    uint64_t carry = 0;
-    for (int i = 0; i < 4; i++) {
-        u128 s = (u128)a->w[i] + b->w[i] + carry;
-        r->w[i] = (uint64_t)s;
-        carry = (uint64_t)(s >> 64);
-    }
-    return carry != 0;
-}
-
-bool u256_sub_borrow(u256 *r, const u256 *a, const u256 *b)
-{
-    uint64_t borrow = 0;
-    for (int i = 0; i < 4; i++) {
-        uint64_t x = a->w[i], y = b->w[i];
-        uint64_t d = x - y;
-        uint64_t b1 = x < y;
-        uint64_t d2 = d - borrow;
-        uint64_t b2 = d < borrow;
-        r->w[i] = d2;
-        borrow = b1 | b2;
-    }
-    return borrow != 0;
-}
-
-u256 u256_add(const u256 *a, const u256 *b)
-{
-    u256 r;
-    u256_add_overflow(&r, a, b);
-    return r;
-}
-
-u256 u256_sub(const u256 *a, const u256 *b)
-{
-    u256 r;
-    u256_sub_borrow(&r, a, b);
-    return r;
-}
-
-u256 u256_neg(const u256 *a)
-{
-    u256 z = u256_zero();
-    return u256_sub(&z, a);
-}
-
 /* ---- multiplication ---- */
-
-u256 u256_mul(const u256 *a, const u256 *b)
-{
-    u256 r = u256_zero();
-    for (int i = 0; i < 4; i++) {
-        uint64_t carry = 0;
-        for (int j = 0; i + j < 4; j++) {
-            u128 t = (u128)a->w[i] * b->w[j] + r.w[i + j] + carry;
-            r.w[i + j] = (uint64_t)t;
-            carry = (uint64_t)(t >> 64);
-        }
-    }
-    return r;
-}
 
 /* Full 256x256 -> 512-bit product, 8 limbs. */
 static void mul_full(uint64_t out[8], const u256 *a, const u256 *b)
@@ -371,31 +286,7 @@ u256 u256_exp(const u256 *base, const u256 *exponent)
     return result;
 }
 
-/* ---- bitwise ---- */
-
-u256 u256_and(const u256 *a, const u256 *b)
-{
-    u256 r = {{a->w[0] & b->w[0], a->w[1] & b->w[1], a->w[2] & b->w[2], a->w[3] & b->w[3]}};
-    return r;
-}
-
-u256 u256_or(const u256 *a, const u256 *b)
-{
-    u256 r = {{a->w[0] | b->w[0], a->w[1] | b->w[1], a->w[2] | b->w[2], a->w[3] | b->w[3]}};
-    return r;
-}
-
-u256 u256_xor(const u256 *a, const u256 *b)
-{
-    u256 r = {{a->w[0] ^ b->w[0], a->w[1] ^ b->w[1], a->w[2] ^ b->w[2], a->w[3] ^ b->w[3]}};
-    return r;
-}
-
-u256 u256_not(const u256 *a)
-{
-    u256 r = {{~a->w[0], ~a->w[1], ~a->w[2], ~a->w[3]}};
-    return r;
-}
+/* ---- shifts ---- */
 
 u256 u256_shl_bits(const u256 *a, unsigned bits)
 {

@@ -28,19 +28,80 @@ static inline bool u256_eq(const u256 *a, const u256 *b)
 /* True when the value fits in 64 bits. */
 static inline bool u256_fits_u64(const u256 *a) { return (a->w[1] | a->w[2] | a->w[3]) == 0; }
 
-/* Comparisons. */
-bool u256_lt(const u256 *a, const u256 *b);
-bool u256_gt(const u256 *a, const u256 *b);
-bool u256_slt(const u256 *a, const u256 *b); /* signed (two's complement) */
-bool u256_sgt(const u256 *a, const u256 *b);
-int u256_cmp(const u256 *a, const u256 *b); /* -1, 0, 1 */
+/* Comparisons (inline: they sit on the interpreter's hot path). */
+static inline int u256_cmp(const u256 *a, const u256 *b) /* -1, 0, 1 */
+{
+    for (int i = 3; i >= 0; i--)
+        if (a->w[i] != b->w[i])
+            return a->w[i] < b->w[i] ? -1 : 1;
+    return 0;
+}
+static inline bool u256_lt(const u256 *a, const u256 *b)
+{
+    /* a < b exactly when a - b borrows out of the top limb. */
+    unsigned __int128 d = 0;
+    uint64_t borrow = 0;
+    for (int i = 0; i < 4; i++) {
+        d = (unsigned __int128)a->w[i] - b->w[i] - borrow;
+        borrow = (uint64_t)(d >> 64) & 1;
+    }
+    return borrow != 0;
+}
+static inline bool u256_gt(const u256 *a, const u256 *b) { return u256_lt(b, a); }
+static inline bool u256_slt(const u256 *a, const u256 *b) /* signed (two's complement) */
+{
+    bool na = (a->w[3] >> 63) != 0, nb = (b->w[3] >> 63) != 0;
+    return na != nb ? na : u256_lt(a, b); /* same sign: ordered like unsigned */
+}
+static inline bool u256_sgt(const u256 *a, const u256 *b) { return u256_slt(b, a); }
 
 /* Arithmetic modulo 2^256. `carry`/`borrow` variants report overflow. */
-u256 u256_add(const u256 *a, const u256 *b);
-u256 u256_sub(const u256 *a, const u256 *b);
-bool u256_add_overflow(u256 *r, const u256 *a, const u256 *b); /* returns true on carry out */
-bool u256_sub_borrow(u256 *r, const u256 *a, const u256 *b);   /* returns true if a < b */
-u256 u256_mul(const u256 *a, const u256 *b);
+static inline bool u256_add_overflow(u256 *r, const u256 *a, const u256 *b) /* true on carry out */
+{
+    uint64_t carry = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned __int128 s = (unsigned __int128)a->w[i] + b->w[i] + carry;
+        r->w[i] = (uint64_t)s;
+        carry = (uint64_t)(s >> 64);
+    }
+    return carry != 0;
+}
+static inline bool u256_sub_borrow(u256 *r, const u256 *a, const u256 *b) /* true if a < b */
+{
+    uint64_t borrow = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned __int128 d = (unsigned __int128)a->w[i] - b->w[i] - borrow;
+        r->w[i] = (uint64_t)d;
+        borrow = (uint64_t)(d >> 64) & 1;
+    }
+    return borrow != 0;
+}
+static inline u256 u256_add(const u256 *a, const u256 *b)
+{
+    u256 r;
+    u256_add_overflow(&r, a, b);
+    return r;
+}
+static inline u256 u256_sub(const u256 *a, const u256 *b)
+{
+    u256 r;
+    u256_sub_borrow(&r, a, b);
+    return r;
+}
+static inline u256 u256_mul(const u256 *a, const u256 *b)
+{
+    /* Schoolbook, keeping only the products that land below 2^256. */
+    u256 r = {{0, 0, 0, 0}};
+    for (int i = 0; i < 4; i++) {
+        uint64_t carry = 0;
+        for (int j = 0; i + j < 4; j++) {
+            unsigned __int128 t = (unsigned __int128)a->w[i] * b->w[j] + r.w[i + j] + carry;
+            r.w[i + j] = (uint64_t)t;
+            carry = (uint64_t)(t >> 64);
+        }
+    }
+    return r;
+}
 u256 u256_div(const u256 *a, const u256 *b);  /* 0 if b == 0 */
 u256 u256_mod(const u256 *a, const u256 *b);  /* 0 if b == 0 */
 u256 u256_sdiv(const u256 *a, const u256 *b); /* EVM SDIV: 0 if b == 0; -2^255 / -1 = -2^255 */
@@ -48,13 +109,33 @@ u256 u256_smod(const u256 *a, const u256 *b); /* EVM SMOD: sign of a */
 u256 u256_addmod(const u256 *a, const u256 *b, const u256 *m); /* full 257-bit intermediate; 0 if m == 0 */
 u256 u256_mulmod(const u256 *a, const u256 *b, const u256 *m); /* full 512-bit intermediate; 0 if m == 0 */
 u256 u256_exp(const u256 *base, const u256 *exponent);
-u256 u256_neg(const u256 *a);
+static inline u256 u256_neg(const u256 *a)
+{
+    u256 z = {{0, 0, 0, 0}};
+    return u256_sub(&z, a);
+}
 
 /* Bitwise and shifts (EVM semantics: shift >= 256 gives 0, or all-ones for negative SAR). */
-u256 u256_and(const u256 *a, const u256 *b);
-u256 u256_or(const u256 *a, const u256 *b);
-u256 u256_xor(const u256 *a, const u256 *b);
-u256 u256_not(const u256 *a);
+static inline u256 u256_and(const u256 *a, const u256 *b)
+{
+    u256 r = {{a->w[0] & b->w[0], a->w[1] & b->w[1], a->w[2] & b->w[2], a->w[3] & b->w[3]}};
+    return r;
+}
+static inline u256 u256_or(const u256 *a, const u256 *b)
+{
+    u256 r = {{a->w[0] | b->w[0], a->w[1] | b->w[1], a->w[2] | b->w[2], a->w[3] | b->w[3]}};
+    return r;
+}
+static inline u256 u256_xor(const u256 *a, const u256 *b)
+{
+    u256 r = {{a->w[0] ^ b->w[0], a->w[1] ^ b->w[1], a->w[2] ^ b->w[2], a->w[3] ^ b->w[3]}};
+    return r;
+}
+static inline u256 u256_not(const u256 *a)
+{
+    u256 r = {{~a->w[0], ~a->w[1], ~a->w[2], ~a->w[3]}};
+    return r;
+}
 u256 u256_shl(const u256 *a, const u256 *shift);
 u256 u256_shr(const u256 *a, const u256 *shift);
 u256 u256_sar(const u256 *a, const u256 *shift);
