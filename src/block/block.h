@@ -88,7 +88,7 @@ uint64_t zk_expected_excess_blob_gas(zk_fork fork, const zk_blob_params *bp, con
 
 /* Checks everything about `h` that needs only its parent: number, parent hash, timestamp,
  * gas limit bounds, gas used, extra data, post-merge constants, base fee, the optional
- * fields a fork requires, blob gas fields. ZK_ERR_INVALID with a reason otherwise.
+ * fields a fork requires, excess blob gas. ZK_ERR_INVALID with a reason otherwise.
  * The fork is taken from `cfg` at h->timestamp. */
 zk_status zk_header_validate(const zk_chain_config *cfg, const zk_header *parent, const zk_header *h,
                              char *reason, size_t reason_len);

@@ -209,11 +209,8 @@ zk_status zk_header_validate(const zk_chain_config *cfg, const zk_header *parent
         uint64_t want = zk_expected_excess_blob_gas(fork, &bp, parent);
         if (h->excess_blob_gas != want)
             return fail_u64(&m, "INCORRECT_EXCESS_BLOB_GAS", h->excess_blob_gas, want);
-        uint64_t max_blob_gas = bp.max * (uint64_t)ZK_GAS_PER_BLOB;
-        if (h->blob_gas_used > max_blob_gas)
-            return fail_u64(&m, "BLOB_GAS_USED_ABOVE_LIMIT", h->blob_gas_used, max_blob_gas);
-        if (h->blob_gas_used % ZK_GAS_PER_BLOB)
-            return fail(&m, "INCORRECT_BLOB_GAS_USED: not a multiple of the gas per blob");
+        /* blob_gas_used is checked after execution against the transactions' blob gas,
+         * which reports the transaction at fault (as the spec does). */
     }
     if (h->gas_used > h->gas_limit)
         return fail_u64(&m, "INVALID_GAS_USED_ABOVE_LIMIT", h->gas_used, h->gas_limit);

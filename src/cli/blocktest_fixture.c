@@ -282,8 +282,12 @@ static int run_blocks(chain *c, char *reason, size_t reason_len)
     for (size_t i = 0; i < t->num_blocks; i++) {
         bt_block *b = &t->blocks[i];
         if (!b->decoded) {
-            if (b->expect_invalid)
+            if (b->expect_invalid) {
+                if (t->rejections)
+                    fprintf(t->rejections, "REJECT %s block %zu: expected %s; rejected: does not decode\n", t->id,
+                            i + 1, b->expect ? b->expect : "?");
                 continue;
+            }
             return failf(reason, reason_len, "block %zu: valid block does not decode", i + 1);
         }
         char why[512];
@@ -303,6 +307,9 @@ static int run_blocks(chain *c, char *reason, size_t reason_len)
             return failf(reason, reason_len, "block %zu: error %d: %s", i + 1, (int)st, why);
         if (!b->expect_invalid)
             return failf(reason, reason_len, "block %zu rejected: %s", i + 1, why);
+        if (t->rejections)
+            fprintf(t->rejections, "REJECT %s block %zu: expected %s; rejected: %s\n", t->id, i + 1,
+                    b->expect ? b->expect : "?", why);
     }
     return 0;
 }

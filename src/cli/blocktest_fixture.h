@@ -10,6 +10,7 @@
 #define ZK_CLI_BLOCKTEST_FIXTURE_H
 
 #include <jansson.h>
+#include <stdio.h>
 
 #include "../block/block.h"
 #include "../core/arena.h"
@@ -31,6 +32,7 @@ typedef struct bt_test {
     zk_header genesis;
     bt_block *blocks;
     size_t num_blocks;
+    FILE *rejections;       /* if set: one line per expected rejection, with our reason */
 } bt_test;
 
 /* Parses the network, chain config, genesis and blocks of one test. Returns 0, or -1 with

@@ -1,7 +1,7 @@
 /* cmd_blocktest.c — `zkl1 blocktest`: runs EEST blockchain_test fixtures.
  *
  *   zkl1 blocktest [--network NAME]... [-j N] [--timeout S] [--known-failures FILE]
- *                  [--min-pass N] PATH...
+ *                  [--min-pass N] [--show-rejections] PATH...
  *
  * PATHs are fixture files or directories (searched recursively for *.json). Tests are
  * selected by their `network` (default: Cancun, Prague, Osaka, the BPO forks and the
@@ -17,6 +17,8 @@
  * `<test id> [<network>]`, `#` comments) are printed as XFAIL and do not fail the run, and
  * listed tests that now pass are printed as XPASS. Exit status: 0 when no unexpected test
  * failed and at least --min-pass tests passed, else 1 (2 for usage errors).
+ * --show-rejections prints, on stderr, the fixture's expected exception next to the reason
+ * each invalid block was rejected for.
  */
 #define _GNU_SOURCE /* POSIX: fork, getline, strdup, clock_gettime, MAP_ANONYMOUS */
 #include <dirent.h>
@@ -40,6 +42,7 @@ typedef struct options {
     unsigned timeout;
     const char *known_failures;
     long min_pass;
+    bool show_rejections;
 } options;
 
 /* ---- collecting fixture files ---- */
@@ -191,6 +194,7 @@ static void run_file(const options *o, FILE *out, size_t file_idx, const char *p
         bt_test t;
         alarm(o->timeout);
         int rc = bt_test_prepare(&t, test, id, reason, sizeof reason);
+        t.rejections = o->show_rejections ? stderr : NULL;
         if (rc == 0)
             rc = bt_test_run(&t, NULL, reason, sizeof reason);
         bt_test_free(&t);
@@ -440,7 +444,7 @@ static int cmp_failure(const void *a, const void *b)
 static void usage(void)
 {
     fprintf(stderr, "usage: zkl1 blocktest [--network NAME]... [-j N] [--timeout S] [--known-failures FILE]\n"
-                    "                      [--min-pass N] PATH...\n");
+                    "                      [--min-pass N] [--show-rejections] PATH...\n");
 }
 
 int cmd_blocktest(int argc, char **argv)
@@ -463,6 +467,8 @@ int cmd_blocktest(int argc, char **argv)
             o.timeout = (unsigned)atoi(argv[++i]);
         } else if (!strcmp(a, "--known-failures") && has_value) {
             o.known_failures = argv[++i];
+        } else if (!strcmp(a, "--show-rejections")) {
+            o.show_rejections = true;
         } else if (!strcmp(a, "--min-pass") && has_value) {
             o.min_pass = atol(argv[++i]);
         } else if (a[0] == '-') {

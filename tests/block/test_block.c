@@ -411,7 +411,6 @@ static void test_header_rules(void)
     EXPECT_INVALID(m.nonce[7] = 1, "INVALID_BLOCK_NONCE");
     EXPECT_INVALID(m.ommers_hash = ZK_EMPTY_TRIE_ROOT, "INVALID_UNCLES_HASH");
     EXPECT_INVALID(m.excess_blob_gas = ZK_GAS_PER_BLOB, "INCORRECT_EXCESS_BLOB_GAS");
-    EXPECT_INVALID(m.blob_gas_used = 10 * ZK_GAS_PER_BLOB, "BLOB_GAS_USED_ABOVE_LIMIT");
     EXPECT_INVALID(m.has_requests_hash = false, "INCORRECT_BLOCK_FORMAT");
     EXPECT_INVALID(m.has_block_access_list_hash = true, "INCORRECT_BLOCK_FORMAT");
 #undef EXPECT_INVALID
