@@ -15,6 +15,8 @@
 #ifndef ZK_EVM_INTERNAL_H
 #define ZK_EVM_INTERNAL_H
 
+#include <string.h>
+
 #include "../core/keccak.h"
 #include "evm.h"
 
@@ -161,6 +163,65 @@ struct zk_evm {
 
     evm_depth_buf depth[EVM_MAX_DEPTH + 1];
 };
+
+/* ---- fast big-endian conversions for the hot paths ----
+ * (u256.h has the portable byte loops; these use 64-bit loads and byte swaps.) */
+static inline uint64_t evm_load_be64(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+static inline void evm_store_be64(uint8_t *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(p, &v, 8);
+}
+static inline u256 evm_word_load32(const uint8_t *p)
+{
+    u256 r = {{evm_load_be64(p + 24), evm_load_be64(p + 16), evm_load_be64(p + 8), evm_load_be64(p)}};
+    return r;
+}
+static inline void evm_word_store32(const u256 *v, uint8_t *p)
+{
+    evm_store_be64(p, v->w[3]);
+    evm_store_be64(p + 8, v->w[2]);
+    evm_store_be64(p + 16, v->w[1]);
+    evm_store_be64(p + 24, v->w[0]);
+}
+static inline u256 evm_word_from_address(const zk_address *a)
+{
+    uint32_t hi;
+    memcpy(&hi, a->b, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    hi = __builtin_bswap32(hi);
+#endif
+    u256 r = {{evm_load_be64(a->b + 12), evm_load_be64(a->b + 4), hi, 0}};
+    return r;
+}
+static inline zk_address evm_word_to_address(const u256 *v)
+{
+    zk_address a;
+    uint32_t hi = (uint32_t)v->w[2];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    hi = __builtin_bswap32(hi);
+#endif
+    memcpy(a.b, &hi, 4);
+    evm_store_be64(a.b + 4, v->w[1]);
+    evm_store_be64(a.b + 12, v->w[0]);
+    return a;
+}
+static inline zk_hash evm_word_to_hash(const u256 *v)
+{
+    zk_hash h;
+    evm_word_store32(v, h.b);
+    return h;
+}
 
 /* ---- state.c ---- */
 void evm_state_init(zk_evm *e);

@@ -243,7 +243,8 @@ typedef struct frame {
     size_t ret_len;
     int64_t refund;
     int64_t gas;
-    u256 *top; /* next free stack slot */
+    u256 *top;         /* next free stack slot */
+    evm_account *self; /* the account at m->target */
 } frame;
 
 /* Gas to grow memory so it covers `end` bytes (0 when already covered). */
@@ -316,8 +317,6 @@ static void copy_padded(uint8_t *dst, const uint8_t *src, size_t src_len, const 
         memset(dst + take, 0, (size_t)(n - take));
 }
 
-static inline zk_hash word_to_hash(const u256 *v) { return u256_to_hash(v); }
-
 static evm_account *account_or_fail(frame *f, const zk_address *addr)
 {
     return evm_account_get(f->e, addr);
@@ -345,7 +344,7 @@ static inline bool charge(frame *f, int64_t cost)
 static bool op_balance_like(frame *f, uint8_t op)
 {
     u256 *x = &f->top[-1];
-    zk_address addr = u256_to_address(x);
+    zk_address addr = evm_word_to_address(x);
     evm_account *a = account_or_fail(f, &addr);
     if (a == NULL)
         return false;
@@ -364,7 +363,7 @@ static bool op_balance_like(frame *f, uint8_t op)
         if (!a->exists || evm_account_is_empty(a))
             *x = u256_zero();
         else
-            *x = u256_from_hash(&a->code_hash);
+            *x = evm_word_load32(a->code_hash.b);
         break;
     }
     return true;
@@ -374,7 +373,7 @@ static bool op_extcodecopy(frame *f)
 {
     f->top -= 4;
     const u256 *s = f->top;
-    zk_address addr = u256_to_address(&s[3]);
+    zk_address addr = evm_word_to_address(&s[3]);
     uint64_t o, n;
     if (!mem_range(&s[2], &s[0], &o, &n))
         return false;
@@ -409,18 +408,15 @@ static bool op_blockhash(frame *f)
         f->e->fatal = st;
         return false;
     }
-    *x = u256_from_hash(&h);
+    *x = evm_word_load32(h.b);
     return true;
 }
 
 static bool op_sload(frame *f)
 {
     u256 *x = &f->top[-1];
-    zk_hash key = word_to_hash(x);
-    evm_account *a = account_or_fail(f, &f->m->target);
-    if (a == NULL)
-        return false;
-    evm_slot *s = evm_slot_get(f->e, a, &key);
+    zk_hash key = evm_word_to_hash(x);
+    evm_slot *s = evm_slot_get(f->e, f->self, &key);
     if (s == NULL)
         return false;
     int64_t cost = GAS_WARM_ACCESS;
@@ -442,11 +438,9 @@ static bool op_sstore(frame *f)
     if (f->gas <= GAS_CALL_STIPEND) /* EIP-2200 */
         return false;
     f->top -= 2;
-    zk_hash key = word_to_hash(&f->top[1]);
+    zk_hash key = evm_word_to_hash(&f->top[1]);
     const u256 *nv = &f->top[0];
-    evm_account *a = account_or_fail(f, &f->m->target);
-    if (a == NULL)
-        return false;
+    evm_account *a = f->self;
     evm_slot *s = evm_slot_get(e, a, &key);
     if (s == NULL)
         return false;
@@ -518,7 +512,7 @@ static bool op_log(frame *f, int ntopics)
         if (topics == NULL)
             return false;
         for (int i = 0; i < ntopics; i++)
-            topics[i] = word_to_hash(&s[ntopics - 1 - i]);
+            topics[i] = evm_word_to_hash(&s[ntopics - 1 - i]);
     }
     uint8_t *data = NULL;
     if (n) {
@@ -580,7 +574,7 @@ static bool op_call(frame *f, uint8_t op)
     f->top -= nargs;
     const u256 *s = f->top + nargs - 1; /* s[0] is the old top; s[-k] deeper */
     const u256 *gas_req = &s[0];
-    zk_address to = u256_to_address(&s[-1]);
+    zk_address to = evm_word_to_address(&s[-1]);
     u256 value = has_value ? s[-2] : u256_zero();
     int base = has_value ? 3 : 2;
     uint64_t in_off, in_len, out_off, out_len;
@@ -626,10 +620,7 @@ static bool op_call(frame *f, uint8_t op)
     f->ret = NULL;
     f->ret_len = 0;
     if (has_value) {
-        evm_account *self = evm_account_get(e, &m->target);
-        if (self == NULL)
-            return false;
-        if (u256_lt(&self->balance, &value)) {
+        if (u256_lt(&f->self->balance, &value)) {
             f->gas += call_gas;
             push_u64(f, 0);
             return true;
@@ -759,9 +750,7 @@ static bool op_create(frame *f, uint8_t op)
     f->gas -= child_gas;
     f->ret = NULL;
     f->ret_len = 0;
-    evm_account *self = evm_account_get(e, &m->target);
-    if (self == NULL)
-        return false;
+    evm_account *self = f->self;
     if (u256_lt(&self->balance, &value) || self->nonce == UINT64_MAX || m->depth + 1 > EVM_MAX_DEPTH) {
         f->gas += child_gas;
         push_u64(f, 0);
@@ -801,7 +790,7 @@ static bool op_create(frame *f, uint8_t op)
     f->gas += r.gas_left;
     if (r.outcome == EVM_SUCCESS) {
         f->refund += r.refund;
-        u256 a = u256_from_address(&addr);
+        u256 a = evm_word_from_address(&addr);
         push_word(f, &a);
     } else {
         f->ret = r.output;
@@ -815,11 +804,11 @@ static bool op_selfdestruct(frame *f)
 {
     zk_evm *e = f->e;
     const evm_message *m = f->m;
-    zk_address to = u256_to_address(&f->top[-1]);
+    zk_address to = evm_word_to_address(&f->top[-1]);
     f->top--;
     evm_account *ben = evm_account_get(e, &to);
-    evm_account *self = evm_account_get(e, &m->target);
-    if (ben == NULL || self == NULL)
+    evm_account *self = f->self;
+    if (ben == NULL)
         return false;
     int64_t cost = 0;
     if (!evm_is_warm(e, ben)) {
@@ -877,6 +866,9 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
     }
     const uint8_t *jd = jumpdests_for(e, m);
     if (jd == NULL)
+        return;
+    f->self = evm_account_get(e, &m->target);
+    if (f->self == NULL)
         return;
 
     const uint8_t *code = m->code;
@@ -1029,12 +1021,12 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
                 goto fail;
             CALL_HELPER(charge_memory(f, o, n, GAS_KECCAK_WORD * (int64_t)words(n)));
             zk_hash h = keccak256(n ? f->buf->mem + o : NULL, (size_t)n);
-            top[-2] = u256_from_hash(&h);
+            top[-2] = evm_word_load32(h.b);
             top--;
             break;
         }
         case OP_ADDRESS:
-            *top++ = u256_from_address(&m->target);
+            *top++ = evm_word_from_address(&m->target);
             break;
         case OP_BALANCE:
         case OP_EXTCODESIZE:
@@ -1042,10 +1034,10 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
             CALL_HELPER(op_balance_like(f, op));
             break;
         case OP_ORIGIN:
-            *top++ = u256_from_address(&e->origin);
+            *top++ = evm_word_from_address(&e->origin);
             break;
         case OP_CALLER:
-            *top++ = u256_from_address(&m->caller);
+            *top++ = evm_word_from_address(&m->caller);
             break;
         case OP_CALLVALUE:
             *top++ = m->value;
@@ -1053,7 +1045,7 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
         case OP_CALLDATALOAD: {
             uint8_t word[32];
             copy_padded(word, m->input, m->input_len, &top[-1], 32);
-            top[-1] = u256_from_be(word, 32);
+            top[-1] = evm_word_load32(word);
             break;
         }
         case OP_CALLDATASIZE:
@@ -1097,7 +1089,7 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
             CALL_HELPER(op_blockhash(f));
             break;
         case OP_COINBASE:
-            *top++ = u256_from_address(&e->env.coinbase);
+            *top++ = evm_word_from_address(&e->env.coinbase);
             break;
         case OP_TIMESTAMP:
             *top++ = u256_from_u64(e->env.timestamp);
@@ -1106,7 +1098,7 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
             *top++ = u256_from_u64(e->env.number);
             break;
         case OP_PREVRANDAO:
-            *top++ = e->env.fork >= ZK_FORK_PARIS ? u256_from_hash(&e->env.prev_randao) : e->env.difficulty;
+            *top++ = e->env.fork >= ZK_FORK_PARIS ? evm_word_load32(e->env.prev_randao.b) : e->env.difficulty;
             break;
         case OP_GASLIMIT:
             *top++ = u256_from_u64(e->env.gas_limit);
@@ -1114,20 +1106,16 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
         case OP_CHAINID:
             *top++ = u256_from_u64(e->env.chain_id);
             break;
-        case OP_SELFBALANCE: {
-            evm_account *self = evm_account_get(e, &m->target);
-            if (self == NULL)
-                goto fail;
-            *top++ = self->balance;
+        case OP_SELFBALANCE:
+            *top++ = f->self->balance;
             break;
-        }
         case OP_BASEFEE:
             *top++ = e->env.base_fee;
             break;
         case OP_BLOBHASH: {
             u256 *x = &top[-1];
             if (u256_fits_u64(x) && x->w[0] < e->num_blob_hashes)
-                *x = u256_from_hash(&e->blob_hashes[x->w[0]]);
+                *x = evm_word_load32(e->blob_hashes[x->w[0]].b);
             else
                 *x = u256_zero();
             break;
@@ -1144,7 +1132,7 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
             if (!mem_range(&top[-1], &thirty_two, &o, &n))
                 goto fail;
             CALL_HELPER(charge_memory(f, o, 32, 0));
-            top[-1] = u256_from_be(f->buf->mem + o, 32);
+            top[-1] = evm_word_load32(f->buf->mem + o);
             break;
         }
         case OP_MSTORE:
@@ -1156,7 +1144,7 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
                 goto fail;
             CALL_HELPER(charge_memory(f, o, len, 0));
             if (op == OP_MSTORE)
-                u256_to_be(&top[-2], f->buf->mem + o);
+                evm_word_store32(&top[-2], f->buf->mem + o);
             else
                 f->buf->mem[o] = (uint8_t)top[-2].w[0];
             top -= 2;
@@ -1196,7 +1184,7 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
         case OP_JUMPDEST:
             break;
         case OP_TLOAD: {
-            zk_hash key = word_to_hash(&top[-1]);
+            zk_hash key = evm_word_to_hash(&top[-1]);
             evm_tslot *t = evm_tslot_get(e, &m->target, &key);
             if (t == NULL)
                 goto fail;
@@ -1206,7 +1194,7 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
         case OP_TSTORE: {
             if (m->is_static)
                 goto fail;
-            zk_hash key = word_to_hash(&top[-1]);
+            zk_hash key = evm_word_to_hash(&top[-1]);
             evm_tslot *t = evm_tslot_get(e, &m->target, &key);
             if (t == NULL || !evm_set_tstorage(e, t, &top[-2]))
                 goto fail;
@@ -1237,15 +1225,12 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
             pc += 2;
             continue;
         case OP_PUSH1 + 1 ... OP_PUSH32: {
+            /* Immediate bytes past the end of the code read as zero. */
             size_t n = (size_t)(op - OP_PUSH1 + 1);
-            if (pc + n < code_len) {
-                *top++ = u256_from_be(code + pc + 1, n);
-            } else {
-                uint8_t buf[32] = {0};
-                size_t avail = code_len - pc - 1;
-                memcpy(buf + 32 - n, code + pc + 1, avail);
-                *top++ = u256_from_be(buf, 32);
-            }
+            size_t avail = code_len - pc - 1;
+            uint8_t buf[32] = {0};
+            memcpy(buf + 32 - n, code + pc + 1, avail < n ? avail : n);
+            *top++ = evm_word_load32(buf);
             pc += n + 1;
             continue;
         }
