@@ -5,7 +5,7 @@
  *
  * PATHs are fixture files or directories (searched recursively for *.json). Tests are
  * selected by their `network` (default: Cancun, Prague, Osaka, the BPO forks and the
- * transitions among them); others are counted as skipped.
+ * transitions among them; `--network all` takes every test); others are counted as skipped.
  *
  * Files are shared out among worker processes (-j, default: the number of CPUs) through a
  * counter in shared memory. Each worker appends one record per test to its own results
@@ -137,7 +137,7 @@ static bool network_selected(const options *o, const char *network)
     if (o->num_networks == 0)
         return bt_network_is_default(network);
     for (size_t i = 0; network && i < o->num_networks; i++)
-        if (strcmp(o->networks[i], network) == 0)
+        if (strcmp(o->networks[i], network) == 0 || strcmp(o->networks[i], "all") == 0)
             return true;
     return false;
 }
