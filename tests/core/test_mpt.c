@@ -170,10 +170,12 @@ static void known_vectors(void)
 /* ---- randomized: the trie after any op sequence equals a fresh build of its contents ---- */
 
 #define MAXK 400
+#define MAX_KEY 80
+#define MAX_VAL 1500
 typedef struct {
-    uint8_t key[32];
+    uint8_t key[MAX_KEY];
     size_t key_len;
-    uint8_t val[40];
+    uint8_t val[MAX_VAL];
     size_t val_len;
 } entry;
 typedef struct {
@@ -205,8 +207,13 @@ static void random_key(uint8_t *k, size_t *kl, bool secure)
         zk_hash h = keccak256((const uint8_t *)&i, sizeof i);
         memcpy(k, h.b, 32);
         *kl = 32;
+    } else if (rnd() % 16 == 0) {
+        /* long keys (nibble paths beyond the on-stack buffer), sharing a long prefix */
+        *kl = 60 + rnd() % (MAX_KEY - 60 + 1);
+        memset(k, 0xab, *kl);
+        k[*kl - 1 - rnd() % 3] = (uint8_t)(rnd() % 3);
     } else {
-        *kl = 1 + rnd() % 3; /* short keys over a tiny alphabet: many shared prefixes */
+        *kl = rnd() % 4; /* short keys over a tiny alphabet (and the empty key): shared prefixes */
         for (size_t i = 0; i < *kl; i++)
             k[i] = (uint8_t)(0x10 * (rnd() % 3) + rnd() % 3);
     }
@@ -214,7 +221,8 @@ static void random_key(uint8_t *k, size_t *kl, bool secure)
 
 static void random_value(uint8_t *v, size_t *vl)
 {
-    *vl = 1 + rnd() % (rnd() % 2 ? 4 : 40); /* short values make embedded nodes */
+    /* short values make embedded nodes; a few large ones outgrow the encoding scratch */
+    *vl = 1 + rnd() % (rnd() % 2 ? 4 : rnd() % 50 ? 40 : MAX_VAL);
     for (size_t i = 0; i < *vl; i++)
         v[i] = (uint8_t)rnd();
 }
@@ -235,7 +243,7 @@ static void fresh_root(const refmap *m, zk_hash *out)
 
 static void apply_random_op(mpt *t, mpt *t2, refmap *m, bool secure)
 {
-    uint8_t k[32], v[40];
+    uint8_t k[MAX_KEY], v[MAX_VAL];
     size_t kl, vl;
     random_key(k, &kl, secure);
     entry *e = ref_find(m, k, kl);
