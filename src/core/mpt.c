@@ -733,6 +733,25 @@ typedef struct visit_ctx {
     void *user;
 } visit_ctx;
 
+/* Encodes a node whose reference is up to date and hands it to fn, keeping the reference
+ * (re-encoding gives the same bytes the reference was computed from). */
+static zk_status emit_node(visit_ctx *v, mpt_node *n)
+{
+    uint8_t saved[32], saved_len = n->ref_len;
+    memcpy(saved, n->ref, 32);
+    zk_status st = encode_node(v->t, n, v->scratch);
+    memcpy(n->ref, saved, 32);
+    n->ref_len = saved_len;
+    if (st != ZK_OK)
+        return st;
+    zk_hash h;
+    if (saved_len == 32)
+        memcpy(h.b, saved, 32);
+    else
+        h = keccak256(v->scratch->data, v->scratch->len);
+    return v->fn(v->user, &h, v->scratch->data, v->scratch->len);
+}
+
 static zk_status visit(visit_ctx *v, mpt_node *n, bool is_root)
 {
     if (!n || n->kind == MPT_HASH)
@@ -748,20 +767,7 @@ static zk_status visit(visit_ctx *v, mpt_node *n, bool is_root)
     }
     if (n->ref_len < 32 && !is_root)
         return ZK_OK; /* embedded in its parent's encoding */
-    /* Re-encode (the cached reference is up to date, so this recomputes the same bytes). */
-    uint8_t saved[32], saved_len = n->ref_len;
-    memcpy(saved, n->ref, 32);
-    st = encode_node(v->t, n, v->scratch);
-    memcpy(n->ref, saved, 32);
-    n->ref_len = saved_len;
-    if (st != ZK_OK)
-        return st;
-    zk_hash h;
-    if (saved_len == 32)
-        memcpy(h.b, saved, 32);
-    else
-        h = keccak256(v->scratch->data, v->scratch->len); /* a small root */
-    return v->fn(v->user, &h, v->scratch->data, v->scratch->len);
+    return emit_node(v, n);
 }
 
 zk_status mpt_visit_nodes(mpt *t, mpt_visit_fn fn, void *user)
@@ -775,6 +781,60 @@ zk_status mpt_visit_nodes(mpt *t, mpt_visit_fn fn, void *user)
     zk_buf_init(&scratch, t->arena, 1024);
     visit_ctx v = {t, &scratch, fn, user};
     st = visit(&v, t->root, true);
+    zk_arena_reset(t->arena, m);
+    return st;
+}
+
+/* ---- proofs ---- */
+
+zk_status mpt_prove(mpt *t, const uint8_t *key, size_t key_len, mpt_visit_fn fn, void *user)
+{
+    zk_hash root;
+    zk_status st = mpt_root(t, &root);
+    if (st != ZK_OK || !t->root)
+        return st;
+    uint8_t stack[128];
+    const uint8_t *path = key_nibbles(t->arena, key, key_len, stack, sizeof stack);
+    if (!path)
+        return ZK_ERR_NOMEM;
+    size_t len = 2 * key_len;
+
+    /* A path holds at most a branch and an extension per nibble, then a leaf. */
+    mpt_node *nodes[4 * 64 + 1];
+    if (2 * len + 1 > sizeof nodes / sizeof nodes[0])
+        return ZK_ERR_RANGE; /* keys over 64 bytes are not supported for proofs */
+
+    /* Resolution allocates nodes that must outlive this call: walk (and resolve) first,
+     * then take the mark for the encoding scratch. */
+    size_t count = 0;
+    mpt_node **slot = &t->root;
+    for (;;) {
+        if ((st = resolve(t, slot)) != ZK_OK)
+            return st;
+        mpt_node *n = *slot;
+        if (!n)
+            break;
+        nodes[count++] = n;
+        if (n->kind == MPT_EXT && len >= n->path_len && nibbles_eq(n->path, path, n->path_len)) {
+            path += n->path_len;
+            len -= n->path_len;
+            slot = &n->child;
+        } else if (n->kind == MPT_BRANCH && len > 0) {
+            slot = &n->children[path[0]];
+            path++;
+            len--;
+        } else {
+            break; /* a leaf, a diverging extension, or the key ends at a branch */
+        }
+    }
+
+    zk_arena_mark m = zk_arena_get_mark(t->arena);
+    zk_buf scratch;
+    zk_buf_init(&scratch, t->arena, 1024);
+    visit_ctx v = {t, &scratch, fn, user};
+    for (size_t i = 0; i < count && st == ZK_OK; i++)
+        if (i == 0 || nodes[i]->ref_len == 32)
+            st = emit_node(&v, nodes[i]);
     zk_arena_reset(t->arena, m);
     return st;
 }

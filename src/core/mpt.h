@@ -53,6 +53,13 @@ zk_status mpt_root(mpt *t, zk_hash *out);
 typedef zk_status (*mpt_visit_fn)(void *user, const zk_hash *hash, const uint8_t *enc, size_t len);
 zk_status mpt_visit_nodes(mpt *t, mpt_visit_fn fn, void *user);
 
+/* The Merkle proof for `key` (present or absent), as in eth_getProof: calls `fn` for each
+ * hash-referenced node on the path from the root towards the key, root first (embedded
+ * nodes are part of their parent's encoding). Resolves nodes as needed. The same rules
+ * for `fn` as for mpt_visit_nodes apply. A trie rebuilt from just these nodes answers
+ * mpt_get for `key` exactly like this one. Keys up to 64 bytes (ZK_ERR_RANGE beyond). */
+zk_status mpt_prove(mpt *t, const uint8_t *key, size_t key_len, mpt_visit_fn fn, void *user);
+
 /* Root of the trie mapping rlp(i) -> values[i] for i in [0, n): transactions, receipts,
  * withdrawals tries. Scratch memory comes from `a`. */
 zk_status mpt_ordered_root(zk_arena *a, size_t n, const zk_bytes *values, zk_hash *out);
