@@ -135,6 +135,43 @@ static inline gl3 gl3_mul(gl3 a, gl3 b)
 
 static inline gl3 gl3_sqr(gl3 a) { return gl3_mul(a, a); }
 
+/* Lazy dot products: sum of up to 2^32 products a_i·b_i kept as a 192-bit integer and
+ * reduced once. 2^128 = -2^32 (mod p). */
+typedef struct gl_acc {
+    unsigned __int128 lo;
+    uint64_t hi;
+} gl_acc;
+
+static inline void gl_acc_mul_add(gl_acc *acc, uint64_t a, uint64_t b)
+{
+    unsigned __int128 prod = (unsigned __int128)a * b;
+    acc->lo += prod;
+    acc->hi += acc->lo < prod;
+}
+
+static inline uint64_t gl_acc_reduce(const gl_acc *acc)
+{
+    return gl_add(gl_reduce128(acc->lo), gl_mul(gl_from_u64(acc->hi), GL_P - 0x100000000ull));
+}
+
+/* Three accumulators: sum of ext·base products. */
+typedef struct gl3_acc {
+    gl_acc c[3];
+} gl3_acc;
+
+static inline void gl3_acc_mul_add_base(gl3_acc *acc, gl3 a, uint64_t b)
+{
+    gl_acc_mul_add(&acc->c[0], a.c[0], b);
+    gl_acc_mul_add(&acc->c[1], a.c[1], b);
+    gl_acc_mul_add(&acc->c[2], a.c[2], b);
+}
+
+static inline gl3 gl3_acc_reduce(const gl3_acc *acc)
+{
+    gl3 r = {{gl_acc_reduce(&acc->c[0]), gl_acc_reduce(&acc->c[1]), gl_acc_reduce(&acc->c[2])}};
+    return r;
+}
+
 gl3 gl3_pow(gl3 a, const uint64_t e[3]); /* e is a little-endian 192-bit exponent */
 /* Inverse of a nonzero element; gl3_inv(0) returns 0. */
 gl3 gl3_inv(gl3 a);

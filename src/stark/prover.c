@@ -42,14 +42,23 @@ typedef struct prover {
 
 static size_t div_ceil(size_t a, size_t b) { return (a + b - 1) / b; }
 
+/* Columns live in one block, each padded by one cache line: with power-of-two lengths the
+ * column starts would otherwise all map to the same cache sets, and loops that read one
+ * element from each of many columns (Merkle leaves, quotient, DEEP) would thrash L1/L2. */
+#define COLUMN_PAD 8
+
 static uint64_t **alloc_columns(zk_arena *a, size_t width, size_t len)
 {
     uint64_t **cols = zk_arena_alloc(a, (width ? width : 1) * sizeof *cols);
     if (!cols)
         return NULL;
+    if (width == 0)
+        return cols;
+    uint64_t *block = zk_arena_alloc(a, width * (len + COLUMN_PAD) * sizeof(uint64_t));
+    if (!block)
+        return NULL;
     for (size_t c = 0; c < width; c++)
-        if (!(cols[c] = zk_arena_alloc(a, len * sizeof(uint64_t))))
-            return NULL;
+        cols[c] = block + c * (len + COLUMN_PAD);
     return cols;
 }
 
@@ -225,10 +234,11 @@ static void quotient_task(void *arg, size_t task)
                 bnext[c] = lde[c][nxt];
             }
             air->eval_base(air->ctx, bcur, bnext, j->publics, bout);
-            for (size_t c = 0; c < nc; c++) {
-                unsigned rows = air->constraints[c].rows;
-                acc[rows] = gl3_add(acc[rows], gl3_mul_base(j->apow[c], bout[c]));
-            }
+            gl3_acc lazy[STARK_ROW_SETS] = {0};
+            for (size_t c = 0; c < nc; c++)
+                gl3_acc_mul_add_base(&lazy[air->constraints[c].rows], j->apow[c], bout[c]);
+            for (int rs = 0; rs < STARK_ROW_SETS; rs++)
+                acc[rs] = gl3_acc_reduce(&lazy[rs]);
         } else {
             for (size_t c = 0; c < nm; c++) {
                 ecur[c] = gl3_from_base(lde[c][cur]);
@@ -342,12 +352,13 @@ static void ood_task(void *arg, size_t c)
 {
     ood_job *j = arg;
     const uint64_t *coef = j->g->coeffs[c];
-    gl3 az = gl3_zero(), azg = gl3_zero();
-    for (size_t i = 0; i < j->pv->n; i++) {
-        az = gl3_add(az, gl3_mul_base(j->pz[i], coef[i]));
-        if (j->pzg)
-            azg = gl3_add(azg, gl3_mul_base(j->pzg[i], coef[i]));
-    }
+    gl3_acc lz = {0}, lzg = {0};
+    for (size_t i = 0; i < j->pv->n; i++)
+        gl3_acc_mul_add_base(&lz, j->pz[i], coef[i]);
+    if (j->pzg)
+        for (size_t i = 0; i < j->pv->n; i++)
+            gl3_acc_mul_add_base(&lzg, j->pzg[i], coef[i]);
+    gl3 az = gl3_acc_reduce(&lz), azg = gl3_acc_reduce(&lzg);
     uint64_t inv_n = gl_inv(gl_from_u64(j->pv->n));
     j->out_z[c] = gl3_mul_base(az, inv_n);
     if (j->pzg)
@@ -440,13 +451,14 @@ static void deep_task(void *arg, size_t task)
     gl3_batch_inv(d2, tmp, len);
     for (size_t r = 0; r < len; r++) {
         size_t st = k * pv->n + begin + r;
-        gl3 sma = gl3_zero(), sq = gl3_zero();
+        gl3_acc lma = {0}, lq = {0};
         for (size_t c = 0; c < nm; c++)
-            sma = gl3_add(sma, gl3_mul_base(j->coef_ma[c], pv->main.lde[c][st]));
+            gl3_acc_mul_add_base(&lma, j->coef_ma[c], pv->main.lde[c][st]);
         for (size_t c = 0; c < na3; c++)
-            sma = gl3_add(sma, gl3_mul_base(j->coef_ma[nm + c], pv->aux.lde[c][st]));
+            gl3_acc_mul_add_base(&lma, j->coef_ma[nm + c], pv->aux.lde[c][st]);
         for (size_t c = 0; c < nq; c++)
-            sq = gl3_add(sq, gl3_mul_base(j->coef_q[c], pv->quot.lde[c][st]));
+            gl3_acc_mul_add_base(&lq, j->coef_q[c], pv->quot.lde[c][st]);
+        gl3 sma = gl3_acc_reduce(&lma), sq = gl3_acc_reduce(&lq);
         gl3 f = gl3_mul(gl3_sub(gl3_add(sma, sq), j->vz), d1[r]);
         f = gl3_add(f, gl3_mul(gl3_sub(gl3_mul(j->gamma_k, sma), j->vzg), d2[r]));
         j->out[pv->B * (begin + r) + k] = f;

@@ -127,8 +127,30 @@ static void test_ext(void)
         CHECK(gl3_is_zero(orig[i]) ? gl3_is_zero(v[i]) : gl3_eq(gl3_mul(v[i], orig[i]), gl3_one()));
 }
 
+static void test_lazy_dot(void)
+{
+    for (int it = 0; it < 200; it++) {
+        size_t len = (size_t)(rnd() % 300);
+        gl_acc acc = {0};
+        gl3_acc acc3 = {0};
+        uint64_t ref = 0;
+        gl3 ref3 = gl3_zero();
+        for (size_t i = 0; i < len; i++) {
+            uint64_t a = (it & 1) ? GL_P - 1 - (rnd() & 3) : rnd_elem(), b = (it & 1) ? GL_P - 1 : rnd_elem();
+            gl3 e = rnd_ext();
+            gl_acc_mul_add(&acc, a, b);
+            gl3_acc_mul_add_base(&acc3, e, b);
+            ref = ref_add(ref, ref_mul(a, b));
+            ref3 = gl3_add(ref3, gl3_mul_base(e, b));
+        }
+        CHECK(gl_acc_reduce(&acc) == ref);
+        CHECK(gl3_eq(gl3_acc_reduce(&acc3), ref3));
+    }
+}
+
 int main(void)
 {
+    test_lazy_dot();
     test_base();
     test_ext();
     return test_finish("test_field");
