@@ -3,10 +3,12 @@
  * Montgomery multiplication is CIOS with unsigned __int128, which compiles to mul/mulhu on rv64im.
  * p < 2^254, so sums of two reduced values never overflow 256 bits and one conditional
  * subtraction always restores a result < p.
+ *
+ * Limbs are copied one by one instead of with memcpy/memset: a freestanding build
+ * (-ffreestanding implies -fno-builtin) turns those into calls to the guest's memcpy, which
+ * used to cost more than the multiplication itself on rv64im.
  */
 #include "bn254_field.h"
-
-#include <string.h>
 
 typedef unsigned __int128 u128;
 
@@ -25,6 +27,13 @@ static const bn254_fp FP_R3 = {{0xb1cd6dafda1530dfULL, 0x62f210e6a7283db6ULL, 0x
                                 0x20fd6e902d592544ULL}};
 
 /* ---------------------------------------------------------------- raw 256-bit helpers */
+
+static inline void copy256(uint64_t r[4], const uint64_t a[4]) {
+    r[0] = a[0];
+    r[1] = a[1];
+    r[2] = a[2];
+    r[3] = a[3];
+}
 
 /* r = a - b over 256 bits; returns the borrow (0 or 1). */
 static uint64_t sub256(uint64_t r[4], const uint64_t a[4], const uint64_t b[4]) {
@@ -63,8 +72,8 @@ static void reduce_once(uint64_t a[4]) {
 
 /* ---------------------------------------------------------------- Fp */
 
-void bn254_fp_zero(bn254_fp *r) { memset(r, 0, sizeof *r); }
-void bn254_fp_one(bn254_fp *r) { *r = FP_ONE; }
+void bn254_fp_zero(bn254_fp *r) { r->l[0] = r->l[1] = r->l[2] = r->l[3] = 0; }
+void bn254_fp_one(bn254_fp *r) { copy256(r->l, FP_ONE.l); }
 
 bool bn254_fp_is_zero(const bn254_fp *a) { return (a->l[0] | a->l[1] | a->l[2] | a->l[3]) == 0; }
 
@@ -94,11 +103,11 @@ void bn254_fp_dbl(bn254_fp *r, const bn254_fp *a) { bn254_fp_add(r, a, a); }
 /* a/2: Montgomery form is linear, so halving the representative halves the value. */
 void bn254_fp_half(bn254_fp *r, const bn254_fp *a) {
     uint64_t t[4];
-    memcpy(t, a->l, sizeof t);
+    copy256(t, a->l);
     if (t[0] & 1) add256(t, t, FP_P.l); /* a + p < 2^255, stays within 256 bits */
     for (int i = 0; i < 3; i++) t[i] = (t[i] >> 1) | (t[i + 1] << 63);
     t[3] >>= 1;
-    memcpy(r->l, t, sizeof t);
+    copy256(r->l, t);
 }
 
 /* Montgomery product a*b*2^-256 mod p: CIOS with two carry chains ("no-carry" variant).
@@ -123,7 +132,7 @@ void bn254_fp_mul(bn254_fp *r, const bn254_fp *a, const bn254_fp *b) {
         t[3] = (uint64_t)(red >> 64) + (uint64_t)(acc >> 64);
     }
     reduce_once(t);
-    memcpy(r->l, t, sizeof r->l);
+    copy256(r->l, t);
 }
 
 void bn254_fp_sqr(bn254_fp *r, const bn254_fp *a) { bn254_fp_mul(r, a, a); }
@@ -180,8 +189,8 @@ void bn254_fp_inv(bn254_fp *r, const bn254_fp *a) {
     }
     uint64_t u[4], v[4];
     bn254_fp x1 = {{1, 0, 0, 0}}, x2 = {{0, 0, 0, 0}};
-    memcpy(u, a->l, sizeof u);
-    memcpy(v, FP_P.l, sizeof v);
+    copy256(u, a->l);
+    copy256(v, FP_P.l);
     while (!is_one_plain(u) && !is_one_plain(v)) {
         while ((u[0] & 1) == 0) {
             shr1(u);
@@ -204,10 +213,13 @@ void bn254_fp_inv(bn254_fp *r, const bn254_fp *a) {
 
 /* ---------------------------------------------------------------- Fp2 */
 
-void bn254_fp2_zero(bn254_fp2 *r) { memset(r, 0, sizeof *r); }
+void bn254_fp2_zero(bn254_fp2 *r) {
+    bn254_fp_zero(&r->c0);
+    bn254_fp_zero(&r->c1);
+}
 
 void bn254_fp2_one(bn254_fp2 *r) {
-    r->c0 = FP_ONE;
+    bn254_fp_one(&r->c0);
     bn254_fp_zero(&r->c1);
 }
 
@@ -286,7 +298,7 @@ void bn254_fp2_mul_xi(bn254_fp2 *r, const bn254_fp2 *a) {
 }
 
 void bn254_fp2_conj(bn254_fp2 *r, const bn254_fp2 *a) {
-    r->c0 = a->c0;
+    copy256(r->c0.l, a->c0.l);
     bn254_fp_neg(&r->c1, &a->c1);
 }
 
