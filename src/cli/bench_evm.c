@@ -133,7 +133,8 @@ static void bench_dir(const bench_opts *o, const char *path, totals *all)
         snprintf(names[n++], len, "%s/%s", path, e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         bench_path(o, names[i], all);
         free(names[i]);
