@@ -9,12 +9,19 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   build-essential clang lld cmake ninja-build pkg-config git zstd xz-utils ca-certificates
-  libjansson-dev liblmdb-dev qemu-user dpkg-dev npm python3
+  libjansson-dev liblmdb-dev qemu-user dpkg-dev
 )
+# Tools that may already come from elsewhere (e.g. a NodeSource node ships its own npm,
+# which conflicts with Debian's npm package): install the Debian package only if the
+# command is missing.
+declare -A TOOL_PACKAGES=([npm]=npm [python3]=python3)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+for tool in "${!TOOL_PACKAGES[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${TOOL_PACKAGES[$tool]}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
