@@ -257,11 +257,12 @@ static zk_status admit_tx(block_run *r, size_t i, zk_tx *tx)
     if (st != ZK_OK)
         return internal(r, st, "sender recovery");
     if (tx->type == ZK_TX_BLOB) {
-        if (zk_fork_at_least(r->fork, ZK_FORK_OSAKA) && tx->num_blob_hashes > MAX_BLOBS_PER_TX)
-            return invalid_tx(r, i, "TYPE_3_TX_BLOB_COUNT_EXCEEDED: more than 6 blobs in one transaction");
+        /* The spec's order: room in the block first, then the per-transaction limit. */
         uint64_t max_blob_gas = r->blob.max * (uint64_t)ZK_GAS_PER_BLOB;
         if (tx->num_blob_hashes > r->blob.max || zk_tx_blob_gas(tx) > max_blob_gas - r->blob_gas_used)
             return invalid_tx(r, i, "TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED: not enough blob gas left in the block");
+        if (zk_fork_at_least(r->fork, ZK_FORK_OSAKA) && tx->num_blob_hashes > MAX_BLOBS_PER_TX)
+            return invalid_tx(r, i, "TYPE_3_TX_BLOB_COUNT_EXCEEDED: more than 6 blobs in one transaction");
     }
     return ZK_OK;
 }
