@@ -196,6 +196,41 @@ static void test_fp(void) {
     KAT_CHECK(bn254_fp_is_zero(&a));
 }
 
+/* Fp2 multiplication (lazy reduction) against the schoolbook formula over Fp, on random
+ * values and on the extremes 0, 1 and p - 1 in every component. */
+static void test_fp2_mul(void) {
+    bn254_fp edge[4];
+    bn254_fp_zero(&edge[0]);
+    edge[1] = (bn254_fp){{1, 0, 0, 0}};
+    edge[2] = (bn254_fp){{0x3c208c16d87cfd46ULL, 0x97816a916871ca8dULL, 0xb85045b68181585dULL,
+                          0x30644e72e131a029ULL}};
+    bn254_fp_one(&edge[3]);
+    for (int iter = 0; iter < 2000; iter++) {
+        bn254_fp2 a, b, got, want;
+        if (iter < 256) {
+            a.c0 = edge[iter & 3];
+            a.c1 = edge[(iter >> 2) & 3];
+            b.c0 = edge[(iter >> 4) & 3];
+            b.c1 = edge[(iter >> 6) & 3];
+        } else {
+            random_fp2(&a);
+            random_fp2(&b);
+            if (iter & 1) a.c1 = edge[2];
+        }
+        bn254_fp t, u;
+        bn254_fp_mul(&t, &a.c0, &b.c0);
+        bn254_fp_mul(&u, &a.c1, &b.c1);
+        bn254_fp_sub(&want.c0, &t, &u);
+        bn254_fp_mul(&t, &a.c0, &b.c1);
+        bn254_fp_mul(&u, &a.c1, &b.c0);
+        bn254_fp_add(&want.c1, &t, &u);
+        bn254_fp2_mul(&got, &a, &b);
+        KAT_CHECK(bn254_fp2_eq(&got, &want));
+        bn254_fp2_mul(&a, &a, &b); /* output aliasing an input */
+        KAT_CHECK(bn254_fp2_eq(&a, &want));
+    }
+}
+
 static void test_extension_inverses(void) {
     for (int i = 0; i < 10; i++) {
         bn254_fp2 a, b, one2;
@@ -1080,6 +1115,7 @@ static void bench(void) {
 
 int main(void) {
     KAT_RUN(test_fp);
+    KAT_RUN(test_fp2_mul);
     KAT_RUN(test_extension_inverses);
     KAT_RUN(test_frobenius);
     KAT_RUN(test_sparse_line_and_cyclotomic);
