@@ -18,7 +18,8 @@
 
 #include "../accel/zkvm_accelerators.h"
 
-/* --- saturating arithmetic: gas formulas must not wrap on absurd lengths -------------------------- */
+/* --- saturating arithmetic: gas formulas must not wrap on absurd lengths -------------------------- *
+ * UINT64_MAX means "more than any gas limit": charge() refuses it even when gas == UINT64_MAX. */
 
 static uint64_t sat_add(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
 
@@ -51,7 +52,7 @@ typedef struct pc_call {
 static bool charge(pc_call *c, uint64_t cost)
 {
     c->cost = cost;
-    if (cost > c->gas) {
+    if (cost > c->gas || cost == UINT64_MAX) {
         c->failed = true;
         return false;
     }
@@ -201,14 +202,18 @@ static uint64_t modexp_gas(zk_fork fork, uint64_t base_len, uint64_t exp_len, ui
     } else if (fork >= ZK_FORK_BERLIN) {
         complexity = sat_mul(words, words);
         per_exp_byte = 8;
-    } else if (max_len <= 64) {
-        complexity = sat_mul(max_len, max_len);
-        per_exp_byte = 8;
-    } else if (max_len <= 1024) {
-        complexity = sat_mul(max_len, max_len) / 4 + 96 * max_len - 3072;
-        per_exp_byte = 8;
     } else {
-        complexity = sat_add(sat_mul(max_len, max_len) / 16, sat_mul(480, max_len)) - 199680;
+        /* EIP-198's piecewise x^2, x^2/4 + 96x - 3072, x^2/16 + 480x - 199680 (never negative:
+         * each piece starts above the previous one's end). */
+        uint64_t square = sat_mul(max_len, max_len);
+        if (square == UINT64_MAX)
+            complexity = UINT64_MAX;
+        else if (max_len <= 64)
+            complexity = square;
+        else if (max_len <= 1024)
+            complexity = square / 4 + 96 * max_len - 3072;
+        else
+            complexity = square / 16 + 480 * max_len - 199680; /* max_len < 2^32 here: no overflow */
         per_exp_byte = 8;
     }
 
