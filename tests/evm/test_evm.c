@@ -609,6 +609,128 @@ static void test_reads_go_through_backend_once(void)
     CHECK_EQ(res.gas_used, 21000 + 3 + 2100 + 3 + 100 + 2 + 100 + 2 + 100);
 }
 
+/* STATICCALL into code that writes storage fails the child only; the caller sees 0. */
+static void test_staticcall_write_fails(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    const uint8_t writer[] = {0x60, 1, 0x60, 0, 0x55, 0x00};
+    put_account(&m, OTHER, 0, writer, sizeof writer);
+    /* STATICCALL(gas=0xffff, OTHER, 0,0,0,0); SSTORE(1, result) */
+    uint8_t code[] = {0x60, 0, 0x60, 0, 0x60, 0, 0x60, 0, 0x73, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x61, 0xff, 0xff, 0xfa, 0x60, 1, 0x55, 0x00};
+    zk_address other = addr_of(OTHER);
+    memcpy(code + 9, other.b, 20);
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 200000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(slot_value(&m, OTHER, 0).w[0], 0);
+    CHECK_EQ(slot_value(&m, CONTRACT, 1).w[0], 0);
+    /* The failed child burnt its 0xffff gas: 4 pushes + PUSH20 + PUSH2 + cold account +
+     * child gas + PUSH1 + SSTORE of 0 over 0 (cold: 2100 + 100). */
+    CHECK_EQ(res.gas_used, 21000 + 12 + 3 + 3 + 2600 + 0xffff + 3 + 2200);
+}
+
+/* RETURNDATACOPY beyond the return data is an exceptional halt (EIP-211). */
+static void test_returndatacopy_bounds(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* RETURNDATACOPY(0, 0, 1) with empty return data */
+    const uint8_t code[] = {0x60, 1, 0x60, 0, 0x60, 0, 0x3e, 0x00};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 60000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(!res.success);
+    CHECK_EQ(res.gas_used, 60000);
+    /* RETURNDATACOPY(0, 0, 0) is fine. */
+    backend_init(&m);
+    const uint8_t ok[] = {0x60, 0, 0x60, 0, 0x60, 0, 0x3e, 0x00};
+    put_account(&m, CONTRACT, 0, ok, sizeof ok);
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(res.gas_used, 21000 + 9 + 3);
+}
+
+/* EXTCODEHASH: 0 for a missing account, keccak("") for an existing codeless one. */
+static void test_extcodehash(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* SSTORE(0, EXTCODEHASH(OTHER)); SSTORE(1, EXTCODEHASH(SENDER)) */
+    uint8_t code[] = {0x73, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3f, 0x60, 0, 0x55,
+                      0x73, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3f, 0x60, 1, 0x55,
+                      0x00};
+    zk_address other = addr_of(OTHER), sender = addr_of(SENDER);
+    memcpy(code + 1, other.b, 20);
+    memcpy(code + 26, sender.b, 20);
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 200000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(slot_value(&m, CONTRACT, 0).w[0], 0);
+    u256 v = slot_value(&m, CONTRACT, 1);
+    u256 want = u256_from_hash(&ZK_EMPTY_CODE_HASH);
+    CHECK(u256_eq(&v, &want));
+}
+
+/* A system call runs with 30M gas from SYSTEM_ADDRESS and never creates that account. */
+static void test_system_call(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* SSTORE(0, CALLER); return 32 bytes of CALLDATALOAD(0) */
+    const uint8_t code[] = {0x33, 0x60, 0, 0x55, 0x60, 0, 0x35, 0x60, 0, 0x52, 0x60, 32, 0x60, 0, 0xf3};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_arena arena;
+    zk_arena_init_malloc(&arena, 1 << 20);
+    zk_block_env env = env_for(ZK_FORK_PRAGUE);
+    zk_evm *e = zk_evm_create(&arena, &m.base, &env);
+    uint8_t arg[32] = {0};
+    arg[31] = 0x42;
+    bool called = false, success = false;
+    zk_bytes out;
+    zk_address to = addr_of(CONTRACT);
+    CHECK_EQ(zk_evm_system_call(e, &to, arg, 32, &called, &success, &out), ZK_OK);
+    CHECK(called && success);
+    CHECK_EQ(out.len, 32);
+    CHECK(out.len == 32 && out.ptr[31] == 0x42);
+    zk_address none = addr_of(OTHER);
+    CHECK_EQ(zk_evm_system_call(e, &none, arg, 32, &called, &success, &out), ZK_OK);
+    CHECK(!called);
+    CHECK_EQ(zk_evm_commit(e), ZK_OK);
+    zk_arena_release(&arena);
+    u256 caller = slot_value(&m, CONTRACT, 0);
+    zk_address sys = u256_to_address(&caller);
+    CHECK(sys.b[0] == 0xff && sys.b[19] == 0xfe);
+    CHECK(find(&m, &sys, false) == NULL);
+    CHECK(find(&m, &none, false) == NULL);
+}
+
+/* Withdrawals: a zero amount to an existing empty account removes it (EIP-161). */
+static void test_add_balance(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    put_account(&m, OTHER, 0, NULL, 0);
+    zk_arena arena;
+    zk_arena_init_malloc(&arena, 1 << 20);
+    zk_block_env env = env_for(ZK_FORK_CANCUN);
+    zk_evm *e = zk_evm_create(&arena, &m.base, &env);
+    zk_address other = addr_of(OTHER), fresh = addr_of(0x77);
+    u256 zero = u256_zero(), ten = u256_from_u64(10);
+    CHECK_EQ(zk_evm_add_balance(e, &other, &zero), ZK_OK);
+    CHECK_EQ(zk_evm_add_balance(e, &fresh, &ten), ZK_OK);
+    CHECK_EQ(zk_evm_commit(e), ZK_OK);
+    zk_arena_release(&arena);
+    CHECK(find(&m, &other, false) == NULL);
+    CHECK_EQ(balance_of(&m, 0x77), 10);
+}
+
 int main(void)
 {
     test_fork_names();
@@ -625,6 +747,11 @@ int main(void)
     test_calldata_floor();
     test_memory_keccak();
     test_reads_go_through_backend_once();
+    test_staticcall_write_fails();
+    test_returndatacopy_bounds();
+    test_extcodehash();
+    test_system_call();
+    test_add_balance();
     if (failures) {
         fprintf(stderr, "test_evm: %d failure(s)\n", failures);
         return 1;
