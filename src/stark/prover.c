@@ -146,18 +146,37 @@ static zk_status build_scale_tables(prover *pv)
 
 /* ---- self check: the trace satisfies every constraint on its rows ---- */
 
+static bool constraint_applies(unsigned rows, size_t i, size_t n)
+{
+    return rows == STARK_ROWS_ALL || (rows == STARK_ROWS_TRANSITION && i + 1 < n) ||
+           (rows == STARK_ROWS_FIRST && i == 0) || (rows == STARK_ROWS_LAST && i + 1 == n);
+}
+
 static zk_status self_check(prover *pv, const uint64_t *const *main, gl3 *const *aux, const uint64_t *publics)
 {
     const stark_air *air = pv->air;
     size_t nm = air->n_main, na = air->n_aux, nc = air->n_constraints;
     zk_arena_mark mark = zk_arena_get_mark(pv->a);
     gl3 *buf = zk_arena_alloc(pv->a, (4 * (nm + na) + nc) * sizeof(gl3));
-    if (!buf)
+    uint64_t *bbuf = zk_arena_alloc(pv->a, (2 * nm + nc) * sizeof(uint64_t));
+    if (!buf || !bbuf)
         return ZK_ERR_NOMEM;
     gl3 *mc = buf, *mn = mc + nm, *ac = mn + nm, *an = ac + na, *out = an + na;
+    uint64_t *bc = bbuf, *bn = bc + nm, *bout = bn + nm;
     zk_status st = ZK_OK;
     for (size_t i = 0; i < pv->n && st == ZK_OK; i++) {
         size_t nx = (i + 1) & (pv->n - 1);
+        if (air->eval_base) { /* no aux columns: the base-field form of the same constraints */
+            for (size_t c = 0; c < nm; c++) {
+                bc[c] = main[c][i];
+                bn[c] = main[c][nx];
+            }
+            air->eval_base(air->ctx, bc, bn, publics, bout);
+            for (size_t k = 0; k < nc; k++)
+                if (constraint_applies(air->constraints[k].rows, i, pv->n) && bout[k] != 0)
+                    st = ZK_ERR_INVALID;
+            continue;
+        }
         for (size_t c = 0; c < nm; c++) {
             mc[c] = gl3_from_base(main[c][i]);
             mn[c] = gl3_from_base(main[c][nx]);
@@ -168,13 +187,9 @@ static zk_status self_check(prover *pv, const uint64_t *const *main, gl3 *const 
         }
         stark_frame f = {mc, mn, ac, an, pv->challenges, publics};
         air->eval_ext(air->ctx, &f, out);
-        for (size_t k = 0; k < nc; k++) {
-            unsigned rows = air->constraints[k].rows;
-            bool applies = rows == STARK_ROWS_ALL || (rows == STARK_ROWS_TRANSITION && i + 1 < pv->n) ||
-                           (rows == STARK_ROWS_FIRST && i == 0) || (rows == STARK_ROWS_LAST && i + 1 == pv->n);
-            if (applies && !gl3_is_zero(out[k]))
+        for (size_t k = 0; k < nc; k++)
+            if (constraint_applies(air->constraints[k].rows, i, pv->n) && !gl3_is_zero(out[k]))
                 st = ZK_ERR_INVALID;
-        }
     }
     zk_arena_reset(pv->a, mark);
     return st;
@@ -417,14 +432,50 @@ static zk_status compute_ood(prover *pv)
 
 /* ---- DEEP composition ---- */
 
+/* 1/(x - w) for base x without extension inversions: with m_w(x) = (x - w)(x - w^p)(x - w^(p^2))
+ * the minimal polynomial of w (base coefficients, no root in F_p),
+ *     1/(x - w) = (x^2 + b·x + c) / m_w(x),  b = -(w^p + w^(p^2)),  c = w^(p+p^2),
+ * so only m_w(x) needs inverting, in the base field. */
+typedef struct deep_point {
+    gl3 b, c;
+    uint64_t m[3]; /* m_w(x) = x^3 + m[2] x^2 + m[1] x + m[0] */
+} deep_point;
+
+static deep_point deep_point_init(gl3 w)
+{
+    uint64_t e_p[3] = {GL_P, 0, 0};
+    gl3 w1 = gl3_pow(w, e_p), w2 = gl3_pow(w1, e_p);
+    deep_point d;
+    d.b = gl3_neg(gl3_add(w1, w2));
+    d.c = gl3_mul(w1, w2);
+    gl3 m2 = gl3_sub(d.b, w), m1 = gl3_sub(d.c, gl3_mul(w, d.b)), m0 = gl3_neg(gl3_mul(w, d.c));
+    d.m[0] = m0.c[0]; /* the X and X^2 parts are zero: m_w has base coefficients */
+    d.m[1] = m1.c[0];
+    d.m[2] = m2.c[0];
+    return d;
+}
+
+static uint64_t deep_point_min_poly(const deep_point *d, uint64_t x)
+{
+    return gl_add(gl_mul(gl_add(gl_mul(gl_add(x, d->m[2]), x), d->m[1]), x), d->m[0]);
+}
+
+/* (x^2 + b x + c) / m_w(x), given inv_m = 1/m_w(x). */
+static gl3 deep_point_inverse(const deep_point *d, uint64_t x, uint64_t inv_m)
+{
+    gl3 q = gl3_add_base(gl3_add(gl3_mul_base(d->b, x), d->c), gl_sqr(x));
+    return gl3_mul_base(q, inv_m);
+}
+
 typedef struct deep_job {
     prover *pv;
     const gl3 *coef_ma; /* per base column of main then aux: its weight in the z sum */
     const gl3 *coef_q;  /* per base column of the quotient pieces */
     gl3 vz, vzg, gamma_k;
+    deep_point pz, pzg;
     size_t chunk, tasks_per_coset;
     gl3 *out; /* F on the FRI domain, natural order */
-    gl3 *scratch;
+    uint64_t *scratch;
 } deep_job;
 
 static void deep_task(void *arg, size_t task)
@@ -436,19 +487,19 @@ static void deep_task(void *arg, size_t task)
     if (end > pv->n)
         end = pv->n;
     size_t len = end - begin, nm = pv->air->n_main, na3 = 3 * pv->air->n_aux, nq = pv->quot.width;
-    gl3 *d1 = j->scratch + task * 3 * j->chunk, *d2 = d1 + len, *tmp = d2 + len;
+    uint64_t *m1 = j->scratch + task * 3 * j->chunk, *m2 = m1 + len, *tmp = m2 + len;
 
     uint64_t g = gl_root_of_unity(pv->log_n);
     uint64_t x = gl_mul(gl_mul(STARK_COSET_SHIFT, gl_pow(gl_root_of_unity(pv->log_n + pv->log_B), k)),
                         gl_pow(g, begin));
-    gl3 zg = gl3_mul_base(pv->z, g);
     uint64_t xi = x;
     for (size_t r = 0; r < len; r++, xi = gl_mul(xi, g)) {
-        d1[r] = gl3_sub(gl3_from_base(xi), pv->z);
-        d2[r] = gl3_sub(gl3_from_base(xi), zg);
+        m1[r] = deep_point_min_poly(&j->pz, xi);
+        m2[r] = deep_point_min_poly(&j->pzg, xi);
     }
-    gl3_batch_inv(d1, tmp, len);
-    gl3_batch_inv(d2, tmp, len);
+    gl_batch_inv(m1, tmp, len);
+    gl_batch_inv(m2, tmp, len);
+    xi = x;
     for (size_t r = 0; r < len; r++) {
         size_t st = k * pv->n + begin + r;
         gl3_acc lma = {0}, lq = {0};
@@ -459,9 +510,11 @@ static void deep_task(void *arg, size_t task)
         for (size_t c = 0; c < nq; c++)
             gl3_acc_mul_add_base(&lq, j->coef_q[c], pv->quot.lde[c][st]);
         gl3 sma = gl3_acc_reduce(&lma), sq = gl3_acc_reduce(&lq);
-        gl3 f = gl3_mul(gl3_sub(gl3_add(sma, sq), j->vz), d1[r]);
-        f = gl3_add(f, gl3_mul(gl3_sub(gl3_mul(j->gamma_k, sma), j->vzg), d2[r]));
+        gl3 d1 = deep_point_inverse(&j->pz, xi, m1[r]), d2 = deep_point_inverse(&j->pzg, xi, m2[r]);
+        gl3 f = gl3_mul(gl3_sub(gl3_add(sma, sq), j->vz), d1);
+        f = gl3_add(f, gl3_mul(gl3_sub(gl3_mul(j->gamma_k, sma), j->vzg), d2));
         j->out[pv->B * (begin + r) + k] = f;
+        xi = gl_mul(xi, g);
     }
 }
 
@@ -499,11 +552,12 @@ static zk_status compute_deep(prover *pv, gl3 *F)
         vz = gl3_add(vz, gl3_mul(pw, pv->ood[2 * K + t]));
         pw = gl3_mul(pw, pv->gamma);
     }
-    deep_job j = {pv, coef_ma, coef_q, vz, vzg, gamma_k, 0, 0, F, NULL};
+    deep_job j = {pv, coef_ma, coef_q, vz, vzg, gamma_k, deep_point_init(pv->z),
+                  deep_point_init(gl3_mul_base(pv->z, gl_root_of_unity(pv->log_n))), 0, 0, F, NULL};
     j.chunk = pv->n < 4096 ? pv->n : 4096;
     j.tasks_per_coset = div_ceil(pv->n, j.chunk);
     size_t tasks = pv->B * j.tasks_per_coset;
-    j.scratch = zk_arena_alloc(pv->a, tasks * 3 * j.chunk * sizeof(gl3));
+    j.scratch = zk_arena_alloc(pv->a, tasks * 3 * j.chunk * sizeof(uint64_t));
     if (!j.scratch)
         return ZK_ERR_NOMEM;
     stark_par_for(pv->ex, tasks, deep_task, &j);
