@@ -4,6 +4,79 @@
 /* Below this size a transform fits comfortably in L1/L2 and the loop form is used. */
 #define NTT_LEAF_LOG 12
 
+/* x86-64 hosts with AVX-512F run the butterfly layers eight lanes at a time (chosen at run
+ * time; the scalar code below is the reference and the only path on other targets). */
+#if defined(__x86_64__) && defined(__clang__) && !defined(ZK_STARK_NO_SIMD)
+#define NTT_AVX512 1
+#include <immintrin.h>
+
+#define AVX512 __attribute__((target("avx512f")))
+
+/* Lane-wise Goldilocks arithmetic on canonical values (< p). */
+AVX512 static inline __m512i v_add(__m512i a, __m512i b)
+{
+    const __m512i eps = _mm512_set1_epi64((long long)GL_EPS), p = _mm512_set1_epi64((long long)GL_P);
+    __m512i s = _mm512_add_epi64(a, b);
+    s = _mm512_mask_add_epi64(s, _mm512_cmplt_epu64_mask(s, a), s, eps); /* carry: + 2^64 mod p */
+    return _mm512_mask_sub_epi64(s, _mm512_cmpge_epu64_mask(s, p), s, p);
+}
+
+AVX512 static inline __m512i v_sub(__m512i a, __m512i b)
+{
+    const __m512i eps = _mm512_set1_epi64((long long)GL_EPS);
+    __m512i d = _mm512_sub_epi64(a, b);
+    return _mm512_mask_sub_epi64(d, _mm512_cmplt_epu64_mask(a, b), d, eps); /* borrow: + p */
+}
+
+AVX512 static inline __m512i v_mul(__m512i a, __m512i b)
+{
+    const __m512i eps = _mm512_set1_epi64((long long)GL_EPS), p = _mm512_set1_epi64((long long)GL_P);
+    const __m512i one_hi = _mm512_set1_epi64((long long)0x100000000ull);
+    __m512i ah = _mm512_srli_epi64(a, 32), bh = _mm512_srli_epi64(b, 32);
+    __m512i ll = _mm512_mul_epu32(a, b), lh = _mm512_mul_epu32(a, bh);
+    __m512i hl = _mm512_mul_epu32(ah, b), hh = _mm512_mul_epu32(ah, bh);
+    /* 128-bit product (hi, lo) = hh·2^64 + (lh + hl)·2^32 + ll */
+    __m512i mid = _mm512_add_epi64(lh, hl);
+    __mmask8 mid_carry = _mm512_cmplt_epu64_mask(mid, lh);
+    __m512i lo = _mm512_add_epi64(ll, _mm512_slli_epi64(mid, 32));
+    __mmask8 lo_carry = _mm512_cmplt_epu64_mask(lo, ll);
+    __m512i hi = _mm512_add_epi64(hh, _mm512_srli_epi64(mid, 32));
+    hi = _mm512_mask_add_epi64(hi, mid_carry, hi, one_hi);
+    hi = _mm512_mask_add_epi64(hi, lo_carry, hi, _mm512_set1_epi64(1));
+    /* reduce: lo + (hi mod 2^32)·EPS - (hi >> 32) */
+    __m512i hi_hi = _mm512_srli_epi64(hi, 32);
+    __m512i t = _mm512_sub_epi64(lo, hi_hi);
+    t = _mm512_mask_sub_epi64(t, _mm512_cmplt_epu64_mask(lo, hi_hi), t, eps);
+    __m512i hl32 = _mm512_and_si512(hi, eps);
+    __m512i m = _mm512_sub_epi64(_mm512_slli_epi64(hl32, 32), hl32); /* hl32·(2^32 - 1) */
+    __m512i r = _mm512_add_epi64(t, m);
+    r = _mm512_mask_add_epi64(r, _mm512_cmplt_epu64_mask(r, m), r, eps);
+    return _mm512_mask_sub_epi64(r, _mm512_cmpge_epu64_mask(r, p), r, p);
+}
+
+AVX512 static void dif_layer_avx512(uint64_t *a, size_t m, const uint64_t *w)
+{
+    for (size_t i = 0; i < m; i += 8) {
+        __m512i u = _mm512_loadu_si512(a + i), v = _mm512_loadu_si512(a + i + m);
+        __m512i t = _mm512_loadu_si512(w + i);
+        _mm512_storeu_si512(a + i, v_add(u, v));
+        _mm512_storeu_si512(a + i + m, v_mul(v_sub(u, v), t));
+    }
+}
+
+AVX512 static void dit_layer_avx512(uint64_t *a, size_t m, const uint64_t *w)
+{
+    for (size_t i = 0; i < m; i += 8) {
+        __m512i u = _mm512_loadu_si512(a + i);
+        __m512i v = v_mul(_mm512_loadu_si512(a + i + m), _mm512_loadu_si512(w + i));
+        _mm512_storeu_si512(a + i, v_add(u, v));
+        _mm512_storeu_si512(a + i + m, v_sub(u, v));
+    }
+}
+
+static bool have_avx512(void) { return __builtin_cpu_supports("avx512f"); }
+#endif
+
 zk_status ntt_tables_init(ntt_tables *t, unsigned log_max, zk_arena *a)
 {
     if (log_max > GL_TWO_ADICITY)
@@ -28,7 +101,7 @@ zk_status ntt_tables_init(ntt_tables *t, unsigned log_max, zk_arena *a)
 }
 
 /* One DIF layer: butterflies (a[i], a[i+m]) -> (a+b, (a-b) w^i). */
-static void dif_layer(uint64_t *a, size_t m, const uint64_t *w)
+static void dif_layer_scalar(uint64_t *a, size_t m, const uint64_t *w)
 {
     for (size_t i = 0; i < m; i++) {
         uint64_t u = a[i], v = a[i + m];
@@ -38,7 +111,7 @@ static void dif_layer(uint64_t *a, size_t m, const uint64_t *w)
 }
 
 /* One DIT layer: butterflies (a[i], a[i+m]) -> (a + b w^i, a - b w^i). */
-static void dit_layer(uint64_t *a, size_t m, const uint64_t *w)
+static void dit_layer_scalar(uint64_t *a, size_t m, const uint64_t *w)
 {
     for (size_t i = 0; i < m; i++) {
         uint64_t u = a[i], v = gl_mul(a[i + m], w[i]);
@@ -47,11 +120,35 @@ static void dit_layer(uint64_t *a, size_t m, const uint64_t *w)
     }
 }
 
-static void dif_iterative(uint64_t *a, size_t n, const uint64_t *tw)
+static void dif_layer(uint64_t *a, size_t m, const uint64_t *w, bool simd)
+{
+#ifdef NTT_AVX512
+    if (simd && m >= 8) {
+        dif_layer_avx512(a, m, w);
+        return;
+    }
+#endif
+    (void)simd;
+    dif_layer_scalar(a, m, w);
+}
+
+static void dit_layer(uint64_t *a, size_t m, const uint64_t *w, bool simd)
+{
+#ifdef NTT_AVX512
+    if (simd && m >= 8) {
+        dit_layer_avx512(a, m, w);
+        return;
+    }
+#endif
+    (void)simd;
+    dit_layer_scalar(a, m, w);
+}
+
+static void dif_iterative(uint64_t *a, size_t n, const uint64_t *tw, bool simd)
 {
     for (size_t m = n >> 1; m >= 2; m >>= 1)
         for (size_t b = 0; b < n; b += 2 * m)
-            dif_layer(a + b, m, tw + m);
+            dif_layer(a + b, m, tw + m, simd);
     for (size_t b = 0; b + 1 < n; b += 2) { /* m = 1: the twiddle is 1 */
         uint64_t u = a[b], v = a[b + 1];
         a[b] = gl_add(u, v);
@@ -59,7 +156,7 @@ static void dif_iterative(uint64_t *a, size_t n, const uint64_t *tw)
     }
 }
 
-static void dit_iterative(uint64_t *a, size_t n, const uint64_t *tw)
+static void dit_iterative(uint64_t *a, size_t n, const uint64_t *tw, bool simd)
 {
     for (size_t b = 0; b + 1 < n; b += 2) {
         uint64_t u = a[b], v = a[b + 1];
@@ -68,43 +165,64 @@ static void dit_iterative(uint64_t *a, size_t n, const uint64_t *tw)
     }
     for (size_t m = 2; m < n; m <<= 1)
         for (size_t b = 0; b < n; b += 2 * m)
-            dit_layer(a + b, m, tw + m);
+            dit_layer(a + b, m, tw + m, simd);
 }
 
-static void dif_recursive(uint64_t *a, unsigned log_n, const uint64_t *tw)
+static void dif_recursive(uint64_t *a, unsigned log_n, const uint64_t *tw, bool simd)
 {
     size_t n = (size_t)1 << log_n;
     if (log_n <= NTT_LEAF_LOG) {
-        dif_iterative(a, n, tw);
+        dif_iterative(a, n, tw, simd);
         return;
     }
-    dif_layer(a, n / 2, tw + n / 2);
-    dif_recursive(a, log_n - 1, tw);
-    dif_recursive(a + n / 2, log_n - 1, tw);
+    dif_layer(a, n / 2, tw + n / 2, simd);
+    dif_recursive(a, log_n - 1, tw, simd);
+    dif_recursive(a + n / 2, log_n - 1, tw, simd);
 }
 
-static void dit_recursive(uint64_t *a, unsigned log_n, const uint64_t *tw)
+static void dit_recursive(uint64_t *a, unsigned log_n, const uint64_t *tw, bool simd)
 {
     size_t n = (size_t)1 << log_n;
     if (log_n <= NTT_LEAF_LOG) {
-        dit_iterative(a, n, tw);
+        dit_iterative(a, n, tw, simd);
         return;
     }
-    dit_recursive(a, log_n - 1, tw);
-    dit_recursive(a + n / 2, log_n - 1, tw);
-    dit_layer(a, n / 2, tw + n / 2);
+    dit_recursive(a, log_n - 1, tw, simd);
+    dit_recursive(a + n / 2, log_n - 1, tw, simd);
+    dit_layer(a, n / 2, tw + n / 2, simd);
+}
+
+static bool use_simd(void)
+{
+#ifdef NTT_AVX512
+    return have_avx512();
+#else
+    return false;
+#endif
 }
 
 void ntt_dif(uint64_t *a, unsigned log_n, const uint64_t *tw)
 {
     if (log_n > 0)
-        dif_recursive(a, log_n, tw);
+        dif_recursive(a, log_n, tw, use_simd());
 }
 
 void ntt_dit(uint64_t *a, unsigned log_n, const uint64_t *tw)
 {
     if (log_n > 0)
-        dit_recursive(a, log_n, tw);
+        dit_recursive(a, log_n, tw, use_simd());
+}
+
+void ntt_dif_scalar(uint64_t *a, unsigned log_n, const uint64_t *tw)
+{
+    if (log_n > 0)
+        dif_recursive(a, log_n, tw, false);
+}
+
+void ntt_dit_scalar(uint64_t *a, unsigned log_n, const uint64_t *tw)
+{
+    if (log_n > 0)
+        dit_recursive(a, log_n, tw, false);
 }
 
 void ntt_bitrev_permute(uint64_t *a, unsigned log_n)

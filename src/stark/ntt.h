@@ -30,6 +30,9 @@ zk_status ntt_tables_init(ntt_tables *t, unsigned log_max, zk_arena *a);
 
 void ntt_dif(uint64_t *a, unsigned log_n, const uint64_t *tw);
 void ntt_dit(uint64_t *a, unsigned log_n, const uint64_t *tw);
+/* The portable scalar paths (ntt_dif/ntt_dit use AVX-512 when the host has it): for tests. */
+void ntt_dif_scalar(uint64_t *a, unsigned log_n, const uint64_t *tw);
+void ntt_dit_scalar(uint64_t *a, unsigned log_n, const uint64_t *tw);
 
 static inline size_t ntt_bitrev(size_t i, unsigned bits)
 {
