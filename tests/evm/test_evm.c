@@ -731,6 +731,66 @@ static void test_add_balance(void)
     CHECK_EQ(balance_of(&m, 0x77), 10);
 }
 
+/* Random bytecode never crashes, never over-charges, and leaves the zk_evm usable.
+ * Opcodes are biased towards valid ones and small PUSH immediates so programs run a while. */
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static uint64_t rng(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+static uint64_t random_gas, random_ok;
+static void test_random_code(void)
+{
+    static const uint8_t favourites[] = {0x01, 0x02, 0x03, 0x04, 0x0a, 0x10, 0x15, 0x1b, 0x1e, 0x20, 0x30, 0x31,
+                                         0x35, 0x37, 0x39, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f, 0x40, 0x47, 0x49, 0x51,
+                                         0x52, 0x53, 0x54, 0x55, 0x56, 0x57, 0x5a, 0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
+                                         0x80, 0x81, 0x90, 0xa0, 0xa2, 0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xfa,
+                                         0xfd, 0xff};
+    for (int iter = 0; iter < 3000; iter++) {
+        mem_backend m;
+        backend_init(&m);
+        uint8_t code[200];
+        size_t len = 25 + rng() % (sizeof code - 25);
+        /* Twelve small pushes first, so that most programs get past stack underflow. */
+        for (size_t i = 0; i < 24; i += 2) {
+            code[i] = 0x60;
+            code[i + 1] = (uint8_t)(rng() % 40);
+        }
+        for (size_t i = 24; i < len; i++) {
+            uint64_t r = rng();
+            if (r % 3 == 0)
+                code[i] = (uint8_t)(0x60 + (r >> 8) % 4); /* PUSH1..PUSH4 */
+            else if (r % 3 == 1)
+                code[i] = favourites[(r >> 8) % sizeof favourites];
+            else
+                code[i] = (uint8_t)(r >> 8);
+        }
+        put_account(&m, CONTRACT, 1000, code, len);
+        put_account(&m, OTHER, 0, code, len); /* something to call into */
+        zk_arena arena;
+        zk_arena_init_malloc(&arena, 1 << 20);
+        zk_block_env env = env_for(iter % 2 ? ZK_FORK_OSAKA : ZK_FORK_CANCUN);
+        zk_evm *e = zk_evm_create(&arena, &m.base, &env);
+        zk_tx tx = call_tx(CONTRACT, 1000000, 7);
+        zk_tx_result res;
+        CHECK_EQ(zk_evm_execute_tx(e, &tx, env.gas_limit, &res), ZK_OK);
+        CHECK_EQ(res.error, ZK_TXERR_NONE);
+        CHECK(res.gas_used <= tx.gas_limit);
+        random_gas += res.gas_used;
+        random_ok += res.success;
+        tx.nonce = 1;
+        CHECK_EQ(zk_evm_execute_tx(e, &tx, env.gas_limit, &res), ZK_OK);
+        CHECK_EQ(res.error, ZK_TXERR_NONE);
+        zk_arena_release(&arena);
+        if (failures)
+            break;
+    }
+}
+
 int main(void)
 {
     test_fork_names();
@@ -752,6 +812,8 @@ int main(void)
     test_extcodehash();
     test_system_call();
     test_add_balance();
+    test_random_code();
+    printf("random code: %llu gas, %llu successful runs\n", (unsigned long long)random_gas, (unsigned long long)random_ok);
     if (failures) {
         fprintf(stderr, "test_evm: %d failure(s)\n", failures);
         return 1;
