@@ -45,9 +45,18 @@ const char *zk_fork_name(zk_fork f)
     return fork_names[f];
 }
 
+/* Freestanding code may use only memcpy/memset/memcmp/memmove from libc. */
+static size_t cstr_len(const char *s)
+{
+    size_t n = 0;
+    while (s[n] != '\0')
+        n++;
+    return n;
+}
+
 static bool name_is(const char *name, size_t len, const char *candidate)
 {
-    return strlen(candidate) == len && memcmp(name, candidate, len) == 0;
+    return cstr_len(candidate) == len && memcmp(name, candidate, len) == 0;
 }
 
 bool zk_fork_from_name(const char *name, size_t len, zk_fork *out)
@@ -92,7 +101,7 @@ static bool parse_timestamp(const char *s, size_t len, uint64_t *out)
 
 static const char *find_substring(const char *s, size_t len, const char *needle)
 {
-    size_t n = strlen(needle);
+    size_t n = cstr_len(needle);
     for (size_t i = 0; i + n <= len; i++)
         if (memcmp(s + i, needle, n) == 0)
             return s + i;
@@ -101,7 +110,7 @@ static const char *find_substring(const char *s, size_t len, const char *needle)
 
 bool zk_chain_from_network(const char *network, zk_chain_config *out)
 {
-    size_t len = strlen(network);
+    size_t len = cstr_len(network);
     memset(out, 0, sizeof *out);
 
     /* "<A>To<B>AtTime<T>" */
