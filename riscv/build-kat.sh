@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# build-kat.sh OUTDIR [TEST...] — builds the crypto known-answer tests (tests/crypto/test_*.c that
+# use kat.h) as freestanding rv64im ELFs: the same vectors as the native ctest, run under
+#   qemu-riscv64 -cpu rv64,c=false,a=false,f=false,d=false OUTDIR/<test>.elf
+# zkl1's freestanding crypto (src/crypto, src/accel, src/core/{keccak,arena}.c) is compiled with
+# the project's warning flags; the third-party libraries come from deps/riscv64 (build-deps.sh);
+# riscv/rt supplies _start, the linker script, mem*, the heap and the compiler helpers.
+# Checks that every ELF is pure RV64IM (Tag_RISCV_arch rv64i2p0_m2p0).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT=${1:?usage: build-kat.sh OUTDIR [TEST...]}
+shift
+DEPS=${ZK_DEPS_DIR:-$ROOT/deps}/riscv64
+# shellcheck source=env.sh
+. "$ROOT/riscv/env.sh"
+
+for lib in secp256k1 blst bearssl tommath; do
+    [ -f "$DEPS/lib/lib$lib.a" ] || { echo "build-kat: $DEPS/lib/lib$lib.a missing (riscv/build-deps.sh)" >&2; exit 1; }
+done
+mkdir -p "$OUT/obj"
+CC="$ZK_RV_CC -O2 -std=c17 -Wall -Wextra -Werror -Wno-unused-parameter -isystem $ROOT/riscv/include -isystem $DEPS/include"
+INC="-I$ROOT/src -I$ROOT/src/accel"
+
+compile() { # SRC OBJ [FLAGS...]
+    local src=$1 obj=$2
+    shift 2
+    # shellcheck disable=SC2086
+    $CC $INC "$@" -c "$src" -o "$obj"
+}
+
+# The runtime (no warnings relaxed; -fno-builtin keeps mem* loops from becoming calls to mem*).
+rt_objs=()
+for f in "$ROOT"/riscv/rt/*.c "$ROOT"/riscv/rt/*.S; do
+    o="$OUT/obj/rt_$(basename "${f%.*}").o"
+    compile "$f" "$o" -fno-builtin
+    rt_objs+=("$o")
+done
+
+# zkl1's freestanding crypto, as one archive so --gc-sections keeps what each test uses.
+lib_objs=()
+for f in "$ROOT"/src/crypto/*.c "$ROOT"/src/accel/*.c "$ROOT/src/core/keccak.c" "$ROOT/src/core/arena.c"; do
+    o="$OUT/obj/$(basename "$(dirname "$f")")_$(basename "${f%.c}").o"
+    compile "$f" "$o" &
+    lib_objs+=("$o")
+    [ "$(jobs -r | wc -l)" -lt "${JOBS:-2}" ] || wait -n
+done
+wait
+rm -f "$OUT/libzk_crypto_rv64.a"
+"$ZK_RV_AR" rcs "$OUT/libzk_crypto_rv64.a" "${lib_objs[@]}"
+
+# The tests: those written against kat.h are guest-capable.
+if [ $# -eq 0 ]; then
+    for f in "$ROOT"/tests/crypto/test_*.c; do
+        grep -q '#include "kat.h"' "$f" && set -- "$@" "$(basename "${f%.c}")"
+    done
+fi
+for t in "$@"; do
+    compile "$ROOT/tests/crypto/$t.c" "$OUT/obj/$t.o" -DZK_KAT_GUEST -I"$ROOT/tests/crypto"
+    "$ZK_RV_LD" -static -nostdlib --gc-sections -T "$ROOT/riscv/rt/link.ld" "${rt_objs[@]}" "$OUT/obj/$t.o" \
+        --start-group "$OUT/libzk_crypto_rv64.a" "$DEPS"/lib/*.a --end-group -o "$OUT/$t.elf"
+    arch=$(llvm-readelf -A "$OUT/$t.elf" 2>/dev/null | sed -n 's/.*TagName: arch.*//;s/^ *Value: *\(rv64[a-z0-9_]*\).*/\1/p' | head -1)
+    if [ -z "$arch" ]; then
+        arch=$(llvm-readelf -A "$OUT/$t.elf" 2>/dev/null | grep -o 'rv64[a-z0-9_]*' | head -1)
+    fi
+    if [ "$arch" != "rv64i2p0_m2p0" ]; then
+        echo "build-kat: $t.elf is '$arch', not rv64i2p0_m2p0" >&2
+        exit 1
+    fi
+    echo "build-kat: $OUT/$t.elf ($arch, $(stat -c %s "$OUT/$t.elf") bytes)"
+done
