@@ -22,10 +22,9 @@ int zk_mem_init(zk_vm *vm)
 
 void zk_mem_free(zk_vm *vm)
 {
-    if (vm->page) {
-        for (uint64_t i = 0; i < ZK_NPAGES; i++)
-            free(vm->page[i]);
-    }
+    for (uint64_t i = 0; i < vm->pages_allocated; i++)
+        free(vm->page[vm->allocated[i]]);
+    free(vm->allocated);
     free(vm->page);
     free(vm->rpage);
     free(vm->wpage);
@@ -49,6 +48,16 @@ int zk_mem_touch(zk_vm *vm, uint64_t p)
                    (unsigned long long)vm->max_memory, (unsigned long long)(p << ZK_PAGE_BITS));
         return -1;
     }
+    if (vm->pages_allocated == vm->allocated_cap) {
+        uint64_t cap = vm->allocated_cap ? vm->allocated_cap * 2 : 1024;
+        uint32_t *grown = realloc(vm->allocated, cap * sizeof *grown);
+        if (!grown) {
+            zk_vm_stop(vm, ZK_VM_MEMORY_LIMIT, "host out of memory for the page list");
+            return -1;
+        }
+        vm->allocated = grown;
+        vm->allocated_cap = cap;
+    }
     uint8_t *mem = calloc(1, ZK_PAGE_SIZE);
     if (!mem) {
         zk_vm_stop(vm, ZK_VM_MEMORY_LIMIT, "host out of memory allocating guest page 0x%llx",
@@ -56,7 +65,7 @@ int zk_mem_touch(zk_vm *vm, uint64_t p)
         return -1;
     }
     vm->page[p] = mem;
-    vm->pages_allocated++;
+    vm->allocated[vm->pages_allocated++] = (uint32_t)p;
     if (vm->perm[p] & ZK_SEG_R)
         vm->rpage[p] = mem;
     if (vm->perm[p] & ZK_SEG_W)

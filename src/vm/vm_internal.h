@@ -82,7 +82,8 @@ struct zk_vm {
     uint8_t **rpage;
     uint8_t **wpage;
     uint8_t *perm;
-    uint64_t pages_allocated;
+    uint32_t *allocated; /* indices of the allocated pages, for freeing */
+    uint64_t pages_allocated, allocated_cap;
     uint64_t max_memory;
 
     /* Code: the executable span pre-decoded, one entry per 4 bytes, plus a sentinel. */

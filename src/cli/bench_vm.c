@@ -1,0 +1,207 @@
+/* bench_vm.c — `zkl1 bench vm [--elf FILE] [--in FILE | --rounds N] [--repeat R] [--qemu PATH]`
+ *
+ * Instructions per second of the zkl1 VM next to qemu-riscv64 (user mode, RV64IM only) on
+ * the very same ELF and input. The default guest is the Keccak-256 chain of
+ * tests/vm/guests/bench_keccak.c built for the Linux ABI (guest/bench-keccak-linux.elf beside
+ * the zkl1 binary), which both run unchanged. qemu does not count instructions; the program
+ * is deterministic, so it retires exactly the VM's count, and its rate is that count over
+ * its wall time (process start-up included; the default run is long enough to make that
+ * small). The outputs of both must be identical. Best of --repeat runs each.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <libgen.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "vm/vm.h"
+#include "vm_cli.h"
+
+int bench_vm(int argc, char **argv);
+
+extern char **environ;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* guest/bench-keccak-linux.elf next to the running zkl1 binary. */
+static int default_elf(char *path, size_t size)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return -1;
+    exe[n] = '\0';
+    snprintf(path, size, "%s/guest/bench-keccak-linux.elf", dirname(exe));
+    return access(path, R_OK);
+}
+
+/* One VM run; returns the run's wall seconds (excluding loading) or a negative value. */
+static double run_vm(const uint8_t *elf, size_t elf_len, const uint8_t *in, size_t in_len, uint64_t *instructions,
+                     uint8_t **out, size_t *out_len)
+{
+    char err[256];
+    zk_vm *vm = zk_vm_new(elf, elf_len, NULL, err, sizeof err);
+    if (!vm || zk_vm_set_input(vm, in, in_len, err, sizeof err) != 0) {
+        fprintf(stderr, "zkl1 bench vm: %s\n", err);
+        zk_vm_free(vm);
+        return -1;
+    }
+    zk_vm_status status = zk_vm_run(vm);
+    if (status != ZK_VM_HALTED || zk_vm_exit_code(vm) != 0) {
+        fprintf(stderr, "zkl1 bench vm: the guest did not succeed: %s (exit code %d)\n", zk_vm_error(vm),
+                zk_vm_exit_code(vm));
+        zk_vm_free(vm);
+        return -1;
+    }
+    *instructions = zk_vm_instructions(vm);
+    const uint8_t *o = zk_vm_output(vm, out_len);
+    *out = malloc(*out_len ? *out_len : 1);
+    if (*out)
+        memcpy(*out, o, *out_len);
+    double secs = zk_vm_wall_seconds(vm);
+    zk_vm_free(vm);
+    return *out ? secs : -1;
+}
+
+/* One qemu run with stdin from in_path and stdout to out_path; returns wall seconds. */
+static double run_qemu(const char *qemu, const char *elf_path, const char *in_path, const char *out_path)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, in_path, O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    char *args[] = {(char *)qemu, "-cpu", "rv64,c=false,a=false,f=false,d=false", (char *)elf_path, NULL};
+    double t0 = now_seconds();
+    pid_t pid;
+    int rc = posix_spawnp(&pid, qemu, &fa, NULL, args, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        fprintf(stderr, "zkl1 bench vm: cannot start %s: %s\n", qemu, strerror(rc));
+        return -1;
+    }
+    int status;
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "zkl1 bench vm: %s failed on %s\n", qemu, elf_path);
+        return -1;
+    }
+    return now_seconds() - t0;
+}
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: zkl1 bench vm [--elf FILE] [--in FILE | --rounds N] [--repeat R] [--qemu PATH|none]\n");
+    return 2;
+}
+
+int bench_vm(int argc, char **argv)
+{
+    const char *elf_path = NULL, *in_path = NULL, *qemu = "qemu-riscv64";
+    unsigned long rounds = 50000, repeat = 3;
+    for (int i = 1; i < argc; i++) {
+        if (i + 1 >= argc)
+            return usage();
+        if (!strcmp(argv[i], "--elf"))
+            elf_path = argv[++i];
+        else if (!strcmp(argv[i], "--in"))
+            in_path = argv[++i];
+        else if (!strcmp(argv[i], "--rounds"))
+            rounds = strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--repeat"))
+            repeat = strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--qemu"))
+            qemu = argv[++i];
+        else
+            return usage();
+    }
+    if (repeat == 0 || repeat > 100 || rounds > UINT32_MAX)
+        return usage();
+    char default_path[4200];
+    if (!elf_path) {
+        if (default_elf(default_path, sizeof default_path) != 0) {
+            fprintf(stderr, "zkl1 bench vm: %s not found (build the tests/vm guests, or pass --elf)\n", default_path);
+            return 2;
+        }
+        elf_path = default_path;
+    }
+
+    size_t elf_len, in_len = 4;
+    uint8_t *elf = zk_cli_read_file(elf_path, &elf_len);
+    uint8_t *in = NULL;
+    if (in_path)
+        in = zk_cli_read_file(in_path, &in_len);
+    else if ((in = malloc(4)) != NULL)
+        for (int b = 0; b < 4; b++)
+            in[b] = (uint8_t)(rounds >> (8 * b));
+    if (!elf || !in) {
+        free(elf);
+        free(in);
+        return 2;
+    }
+
+    /* qemu reads its stdin from a file: write the input out once. */
+    char in_tmp[] = "/tmp/zkl1-bench-vm-in-XXXXXX", out_tmp[] = "/tmp/zkl1-bench-vm-out-XXXXXX";
+    int in_fd = mkstemp(in_tmp), out_fd = mkstemp(out_tmp);
+    int rc = 1;
+    uint8_t *vm_out = NULL;
+    size_t vm_out_len = 0;
+    if (in_fd < 0 || out_fd < 0 || write(in_fd, in, in_len) != (ssize_t)in_len) {
+        fprintf(stderr, "zkl1 bench vm: cannot write temporary files\n");
+        goto done;
+    }
+
+    double best_vm = 1e300, best_qemu = 1e300;
+    uint64_t instructions = 0;
+    for (unsigned long r = 0; r < repeat; r++) {
+        free(vm_out);
+        double s = run_vm(elf, elf_len, in, in_len, &instructions, &vm_out, &vm_out_len);
+        if (s < 0)
+            goto done;
+        if (s < best_vm)
+            best_vm = s;
+    }
+    printf("zkl1 bench vm: %s, %zu input bytes, %" PRIu64 " instructions per run, best of %lu\n", elf_path, in_len,
+           instructions, repeat);
+    printf("  %-14s %9.3f s  %9.1f M instr/s\n", "zkl1 VM", best_vm, instructions / best_vm / 1e6);
+
+    if (strcmp(qemu, "none") != 0) {
+        for (unsigned long r = 0; r < repeat; r++) {
+            double s = run_qemu(qemu, elf_path, in_tmp, out_tmp);
+            if (s < 0)
+                goto done;
+            if (s < best_qemu)
+                best_qemu = s;
+        }
+        size_t qemu_out_len;
+        uint8_t *qemu_out = zk_cli_read_file(out_tmp, &qemu_out_len);
+        int same = qemu_out && qemu_out_len == vm_out_len && memcmp(qemu_out, vm_out, vm_out_len) == 0;
+        free(qemu_out);
+        printf("  %-14s %9.3f s  %9.1f M instr/s  (process start-up included)\n", "qemu-riscv64", best_qemu,
+               instructions / best_qemu / 1e6);
+        printf("  VM / qemu speed: %.2f; outputs %s\n", best_qemu / best_vm, same ? "identical" : "DIFFER");
+        if (!same)
+            goto done;
+    }
+    rc = 0;
+done:
+    free(vm_out);
+    if (in_fd >= 0)
+        close(in_fd), unlink(in_tmp);
+    if (out_fd >= 0)
+        close(out_fd), unlink(out_tmp);
+    free(elf);
+    free(in);
+    return rc;
+}
