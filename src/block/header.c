@@ -5,7 +5,7 @@
  *   logs_bloom, difficulty, number, gas_limit, gas_used, timestamp, extra_data, mix_hash,
  *   nonce, [base_fee (London), withdrawals_root (Shanghai), blob_gas_used, excess_blob_gas
  *   (Cancun), parent_beacon_block_root (Cancun), requests_hash (Prague),
- *   block_access_list_hash (Amsterdam)]
+ *   block_access_list_hash, slot_number (Amsterdam)]
  * Each optional field may appear only if all earlier ones do.
  */
 #include "block.h"
@@ -36,7 +36,7 @@ static zk_status get_fixed(const rlp_item *item, uint8_t *out, size_t len)
 }
 
 #define HEADER_MIN_FIELDS 15
-#define HEADER_MAX_FIELDS 22
+#define HEADER_MAX_FIELDS 23
 
 zk_status zk_header_decode_item(const rlp_item *item, zk_header *h)
 {
@@ -94,6 +94,10 @@ zk_status zk_header_decode_item(const rlp_item *item, zk_header *h)
         h->has_block_access_list_hash = true;
         TRY(rlp_get_hash(&f[21], &h->block_access_list_hash));
     }
+    if (n > 22) {
+        h->has_slot_number = true;
+        TRY(rlp_get_u64(&f[22], &h->slot_number));
+    }
     h->hash = keccak256(item->raw, item->raw_len);
     return ZK_OK;
 }
@@ -135,8 +139,11 @@ void zk_header_encode(zk_buf *b, const zk_header *h)
                     rlp_put_hash(b, &h->parent_beacon_block_root);
                     if (h->has_requests_hash) {
                         rlp_put_hash(b, &h->requests_hash);
-                        if (h->has_block_access_list_hash)
+                        if (h->has_block_access_list_hash) {
                             rlp_put_hash(b, &h->block_access_list_hash);
+                            if (h->has_slot_number)
+                                rlp_put_u64(b, h->slot_number);
+                        }
                     }
                 }
             }

@@ -94,6 +94,7 @@ typedef struct zk_header {
     bool has_parent_beacon_root; zk_hash parent_beacon_block_root; /* Cancun */
     bool has_requests_hash;     zk_hash requests_hash;           /* Prague */
     bool has_block_access_list_hash; zk_hash block_access_list_hash; /* Amsterdam */
+    bool has_slot_number;       uint64_t slot_number;            /* Amsterdam (EIP-7843) */
     /* Filled by the decoder: */
     zk_hash hash;     /* keccak of the RLP encoding */
 } zk_header;
