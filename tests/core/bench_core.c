@@ -160,6 +160,10 @@ int main(void)
     bench_binop("div 256/64", u256_div, 500);
     fill(1, 1);
     bench_binop("div 64/64", u256_div, 2000);
+    for (int i = 0; i < N_VALUES; i++)
+        ys[i] = u256_from_u64(rnd() % 256); /* shift amounts */
+    bench_binop("shl", u256_shl, 2000);
+    bench_binop("sar", u256_sar, 2000);
     fill(4, 4);
     for (int i = 0; i < N_VALUES; i++)
         ys[i] = u256_from_u64(rnd()); /* 64-bit exponents */
