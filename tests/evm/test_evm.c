@@ -791,6 +791,47 @@ static void test_random_code(void)
     }
 }
 
+/* EIP-7702: calling a delegated account runs the delegate's code (with the delegate's
+ * access charged); EXTCODESIZE sees the 23-byte designator. */
+static void test_delegation(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    const uint8_t delegate_code[] = {0x60, 0x2a, 0x60, 0, 0x55, 0x00}; /* SSTORE(0, 42) */
+    put_account(&m, 0x44, 0, delegate_code, sizeof delegate_code);
+    uint8_t designator[23] = {0xef, 0x01, 0x00};
+    zk_address target = addr_of(0x44);
+    memcpy(designator + 3, target.b, 20);
+    put_account(&m, OTHER, 0, designator, sizeof designator);
+    /* CALL(gas=0xffff, OTHER, 0, 0,0,0,0); SSTORE(1, EXTCODESIZE(OTHER)) */
+    uint8_t code[] = {0x60, 0, 0x60, 0, 0x60, 0, 0x60, 0, 0x60, 0, 0x73, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x61, 0xff, 0xff, 0xf1, 0x50,
+                      0x73, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3b, 0x60, 1, 0x55, 0x00};
+    zk_address other = addr_of(OTHER);
+    memcpy(code + 11, other.b, 20);
+    memcpy(code + 37, other.b, 20);
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 200000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_PRAGUE, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(slot_value(&m, OTHER, 0).w[0], 42);
+    CHECK_EQ(slot_value(&m, 0x44, 0).w[0], 0);
+    CHECK_EQ(slot_value(&m, CONTRACT, 1).w[0], 23);
+    /* 5 PUSH1 + PUSH20 + PUSH2 (21) + cold OTHER 2600 + cold delegate 2600 + child
+     * (6 + 22100) + POP 2 + PUSH20 3 + EXTCODESIZE warm 100 + PUSH1 3 + SSTORE 22100. */
+    CHECK_EQ(res.gas_used, 21000 + 21 + 2600 + 2600 + 22106 + 2 + 3 + 100 + 3 + 22100);
+
+    /* Before Prague the designator is just code starting with 0xef: the call fails. */
+    backend_init(&m);
+    put_account(&m, 0x44, 0, delegate_code, sizeof delegate_code);
+    put_account(&m, OTHER, 0, designator, sizeof designator);
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    CHECK_EQ(run_one(&m, ZK_FORK_CANCUN, &tx, &res), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(slot_value(&m, OTHER, 0).w[0], 0);
+}
+
 int main(void)
 {
     test_fork_names();
@@ -812,6 +853,7 @@ int main(void)
     test_extcodehash();
     test_system_call();
     test_add_balance();
+    test_delegation();
     test_random_code();
     printf("random code: %llu gas, %llu successful runs\n", (unsigned long long)random_gas, (unsigned long long)random_ok);
     if (failures) {
