@@ -44,7 +44,8 @@ static int write_proof_file(const char *path, const char *name, uint32_t cols, u
         put_le(f, pub[i], 8);
     put_le(f, len, 8);
     fwrite(proof, 1, len, f);
-    return fclose(f) == 0 && !ferror(f) ? 0 : -1;
+    int failed = ferror(f);
+    return (fclose(f) == 0 && !failed) ? 0 : -1;
 }
 
 static int usage(void)

@@ -22,11 +22,13 @@ static void bench_eval_base(const void *ctx, const uint64_t *cur, const uint64_t
 {
     const stark_bench_air *b = ctx;
     uint32_t m = b->cols;
+    uint64_t start = pub[0]; /* pub[0] + c·pub[1], stepped */
     for (uint32_t c = 0; c < m; c++) {
         uint64_t x = cur[c];
         uint64_t nb = c + 1 < m ? cur[c + 1] : cur[0];
         out[c] = gl_sub(next[c], gl_add(gl_mul(gl_sqr(x), x), nb));
-        out[m + c] = gl_sub(x, gl_add(pub[0], gl_mul(c, pub[1])));
+        out[m + c] = gl_sub(x, start);
+        start = gl_add(start, pub[1]);
     }
     out[2 * m] = gl_sub(cur[0], pub[2]);
 }
