@@ -1,9 +1,10 @@
-/* bench_vm.c — `zkl1 bench vm [--elf FILE] [--in FILE | --rounds N] [--repeat R] [--qemu PATH]`
+/* bench_vm.c — `zkl1 bench vm [--elf FILE] [--in FILE | --iterations N] [--repeat R] [--qemu PATH]`
  *
  * Instructions per second of the zkl1 VM next to qemu-riscv64 (user mode, RV64IM only) on
- * the very same ELF and input. The default guest is the Keccak-256 chain of
- * tests/vm/guests/bench_keccak.c built for the Linux ABI (guest/bench-keccak-linux.elf beside
- * the zkl1 binary), which both run unchanged. qemu does not count instructions; the program
+ * the very same ELF and input. The default guests, built for the Linux ABI so that both run
+ * them unchanged (guest/bench-*-linux.elf beside the zkl1 binary), are the Keccak-256 chain of
+ * tests/vm/guests/bench_keccak.c (straight-line code) and the interpreter/sort/CRC mix of
+ * tests/vm/guests/bench_mix.c (branchy code); their input is a u32 iteration count. qemu does not count instructions; the program
  * is deterministic, so it retires exactly the VM's count, and its rate is that count over
  * its wall time (process start-up included; the default run is long enough to make that
  * small). The outputs of both must be identical. Best of --repeat runs each.
@@ -36,15 +37,15 @@ static double now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-/* guest/bench-keccak-linux.elf next to the running zkl1 binary. */
-static int default_elf(char *path, size_t size)
+/* guest/<name>-linux.elf next to the running zkl1 binary. */
+static int default_elf(char *path, size_t size, const char *name)
 {
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0)
         return -1;
     exe[n] = '\0';
-    snprintf(path, size, "%s/guest/bench-keccak-linux.elf", dirname(exe));
+    snprintf(path, size, "%s/guest/%s-linux.elf", dirname(exe), name);
     return access(path, R_OK);
 }
 
@@ -102,55 +103,17 @@ static double run_qemu(const char *qemu, const char *elf_path, const char *in_pa
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: zkl1 bench vm [--elf FILE] [--in FILE | --rounds N] [--repeat R] [--qemu PATH|none]\n");
+    fprintf(stderr, "usage: zkl1 bench vm [--elf FILE] [--in FILE | --iterations N] [--repeat R] [--qemu PATH|none]\n");
     return 2;
 }
 
-int bench_vm(int argc, char **argv)
+/* Benchmarks one ELF on one input: the VM, then qemu; prints a block of figures. */
+static int bench_one(const char *elf_path, const uint8_t *in, size_t in_len, unsigned long repeat, const char *qemu)
 {
-    const char *elf_path = NULL, *in_path = NULL, *qemu = "qemu-riscv64";
-    unsigned long rounds = 50000, repeat = 3;
-    for (int i = 1; i < argc; i++) {
-        if (i + 1 >= argc)
-            return usage();
-        if (!strcmp(argv[i], "--elf"))
-            elf_path = argv[++i];
-        else if (!strcmp(argv[i], "--in"))
-            in_path = argv[++i];
-        else if (!strcmp(argv[i], "--rounds"))
-            rounds = strtoul(argv[++i], NULL, 10);
-        else if (!strcmp(argv[i], "--repeat"))
-            repeat = strtoul(argv[++i], NULL, 10);
-        else if (!strcmp(argv[i], "--qemu"))
-            qemu = argv[++i];
-        else
-            return usage();
-    }
-    if (repeat == 0 || repeat > 100 || rounds > UINT32_MAX)
-        return usage();
-    char default_path[4200];
-    if (!elf_path) {
-        if (default_elf(default_path, sizeof default_path) != 0) {
-            fprintf(stderr, "zkl1 bench vm: %s not found (build the tests/vm guests, or pass --elf)\n", default_path);
-            return 2;
-        }
-        elf_path = default_path;
-    }
-
-    size_t elf_len, in_len = 4;
+    size_t elf_len;
     uint8_t *elf = zk_cli_read_file(elf_path, &elf_len);
-    uint8_t *in = NULL;
-    if (in_path)
-        in = zk_cli_read_file(in_path, &in_len);
-    else if ((in = malloc(4)) != NULL)
-        for (int b = 0; b < 4; b++)
-            in[b] = (uint8_t)(rounds >> (8 * b));
-    if (!elf || !in) {
-        free(elf);
-        free(in);
+    if (!elf)
         return 2;
-    }
-
     /* qemu reads its stdin from a file: write the input out once. */
     char in_tmp[] = "/tmp/zkl1-bench-vm-in-XXXXXX", out_tmp[] = "/tmp/zkl1-bench-vm-out-XXXXXX";
     int in_fd = mkstemp(in_tmp), out_fd = mkstemp(out_tmp);
@@ -166,14 +129,15 @@ int bench_vm(int argc, char **argv)
     uint64_t instructions = 0;
     for (unsigned long r = 0; r < repeat; r++) {
         free(vm_out);
+        vm_out = NULL;
         double s = run_vm(elf, elf_len, in, in_len, &instructions, &vm_out, &vm_out_len);
         if (s < 0)
             goto done;
         if (s < best_vm)
             best_vm = s;
     }
-    printf("zkl1 bench vm: %s, %zu input bytes, %" PRIu64 " instructions per run, best of %lu\n", elf_path, in_len,
-           instructions, repeat);
+    printf("%s: %zu input bytes, %" PRIu64 " instructions per run, best of %lu\n", elf_path, in_len, instructions,
+           repeat);
     printf("  %-14s %9.3f s  %9.1f M instr/s\n", "zkl1 VM", best_vm, instructions / best_vm / 1e6);
 
     if (strcmp(qemu, "none") != 0) {
@@ -202,6 +166,64 @@ done:
     if (out_fd >= 0)
         close(out_fd), unlink(out_tmp);
     free(elf);
-    free(in);
+    return rc;
+}
+
+/* The default workloads: guest/<name>-linux.elf beside zkl1, with a u32 iteration count. */
+static const struct {
+    const char *name;
+    uint32_t iterations;
+} workloads[] = {
+    {"bench-keccak", 50000}, /* straight-line hashing: ~0.7 G instructions */
+    {"bench-mix", 1000},     /* interpreter dispatch, sorting, CRC: branch- and load-heavy */
+};
+
+int bench_vm(int argc, char **argv)
+{
+    const char *elf_path = NULL, *in_path = NULL, *qemu = "qemu-riscv64";
+    unsigned long iterations = 0, repeat = 3;
+    for (int i = 1; i < argc; i++) {
+        if (i + 1 >= argc)
+            return usage();
+        if (!strcmp(argv[i], "--elf"))
+            elf_path = argv[++i];
+        else if (!strcmp(argv[i], "--in"))
+            in_path = argv[++i];
+        else if (!strcmp(argv[i], "--iterations"))
+            iterations = strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--repeat"))
+            repeat = strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--qemu"))
+            qemu = argv[++i];
+        else
+            return usage();
+    }
+    if (repeat == 0 || repeat > 100 || iterations > UINT32_MAX)
+        return usage();
+
+    uint8_t *file_input = NULL;
+    size_t file_input_len = 0;
+    if (in_path && !(file_input = zk_cli_read_file(in_path, &file_input_len)))
+        return 2;
+    int rc = 0;
+    size_t n = elf_path ? 1 : sizeof workloads / sizeof workloads[0];
+    for (size_t w = 0; w < n && rc == 0; w++) {
+        char path[4200];
+        if (!elf_path) {
+            if (default_elf(path, sizeof path, workloads[w].name) != 0) {
+                fprintf(stderr, "zkl1 bench vm: %s not found (build the tests/vm guests, or pass --elf)\n", path);
+                rc = 2;
+                break;
+            }
+        } else {
+            snprintf(path, sizeof path, "%s", elf_path);
+        }
+        uint32_t count = iterations ? (uint32_t)iterations : elf_path ? 0 : workloads[w].iterations;
+        uint8_t counter[4] = {(uint8_t)count, (uint8_t)(count >> 8), (uint8_t)(count >> 16), (uint8_t)(count >> 24)};
+        const uint8_t *in = file_input ? file_input : counter;
+        size_t in_len = file_input ? file_input_len : count ? 4 : 0;
+        rc = bench_one(path, in, in_len, repeat, qemu);
+    }
+    free(file_input);
     return rc;
 }

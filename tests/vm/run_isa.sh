@@ -19,6 +19,14 @@ size=$(wc -c < "$work/vm-zkl1.out")
 [ "$size" -gt 50000 ] || fail "isa output suspiciously short ($size bytes)"
 echo "zkl1 VM: $size bytes of results, self-checks passed"
 grep -q '"status": "halted"' "$work/vm-zkl1.json" || fail "report does not say halted"
+# The per-class and per-opcode counts come from a prefix sum over straight-line runs: they
+# must add up to the retired instruction count exactly.
+total=$(sed -n 's/^  "instructions": \([0-9]*\),$/\1/p' "$work/vm-zkl1.json")
+by_class=$(sed -n 's/^  "instructions_by_class": {\(.*\)},$/\1/p' "$work/vm-zkl1.json" | tr ',' '\n' | awk -F': ' '{ s += $2 } END { print s }')
+by_op=$(sed -n 's/^  "instructions_by_opcode": {\(.*\)},$/\1/p' "$work/vm-zkl1.json" | tr ',' '\n' | awk -F': ' '{ s += $2 } END { print s }')
+[ -n "$total" ] && [ "$total" = "$by_class" ] && [ "$total" = "$by_op" ] \
+    || fail "instruction counts disagree: total $total, by class $by_class, by opcode $by_op"
+echo "report: $total instructions = sum by class = sum by opcode"
 
 if [ -z "$qemu" ]; then
     echo "qemu-riscv64 not found: VM-vs-qemu comparison skipped"
