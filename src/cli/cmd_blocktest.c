@@ -149,10 +149,12 @@ static bool network_selected(const options *o, const char *network)
 }
 
 /* Records, one per line, in the worker's results file:
+ *   B <file>                           a file starts
  *   T <file> <test> <id> [<network>]   a test starts
  *   P / S                              it passed / was skipped
  *   X <reason>                         it failed
- *   J <file> <reason>                  the whole file failed (not a test) */
+ *   J <file> <reason>                  the whole file failed (not a test)
+ *   E <file>                           the file is done */
 static void record(FILE *out, const char *fmt, const char *a, const char *b)
 {
     fprintf(out, fmt, a, b);
@@ -169,15 +171,17 @@ static void flatten(char *s)
 
 static void run_file(const options *o, FILE *out, size_t file_idx, const char *path, size_t first_test)
 {
-    json_error_t jerr;
-    json_t *root = json_load_file(path, 0, &jerr);
     char idx[32];
     snprintf(idx, sizeof idx, "%zu", file_idx);
+    record(out, "B %s\n", idx, NULL);
+    json_error_t jerr;
+    json_t *root = json_load_file(path, 0, &jerr);
     if (!root || !json_is_object(root)) {
         char why[400];
         snprintf(why, sizeof why, "not a JSON object of tests: %s (line %d)", root ? "" : jerr.text, jerr.line);
         flatten(why);
         record(out, "J %s %s\n", idx, why);
+        record(out, "E %s\n", idx, NULL);
         json_decref(root);
         return;
     }
@@ -213,6 +217,7 @@ static void run_file(const options *o, FILE *out, size_t file_idx, const char *p
         }
     }
     json_decref(root);
+    record(out, "E %s\n", idx, NULL);
 }
 
 static void worker(const options *o, const strlist *files, shared *sh, FILE *out, long retry_file, size_t retry_test)
@@ -257,57 +262,75 @@ static void add_failure(results *r, const char *key, const char *reason)
     r->num_fails++;
 }
 
-/* What a finished (or dead) worker left behind: counts its records into `r`. If it died
- * in the middle of a test, returns true with that test's file and index. */
-static bool read_records(FILE *f, const strlist *files, results *r, size_t *dead_file, size_t *dead_test,
-                         char *dead_key, size_t dead_key_len)
+/* Where a worker stopped when it did not finish its file. */
+typedef struct stop_point {
+    bool in_file;     /* a file was begun and not finished */
+    bool in_test;     /* ... and a test of it was running */
+    size_t file;
+    size_t next_test; /* the first test not done */
+    char key[4096];   /* the running test's "<id> [<network>]" */
+} stop_point;
+
+/* Counts a worker's records into `r` and says where it stopped. */
+static void read_records(FILE *f, const strlist *files, results *r, stop_point *sp)
 {
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    bool open = false;
-    char key[4096] = "";
-    size_t cur_file = 0, cur_test = 0;
+    memset(sp, 0, sizeof *sp);
     rewind(f);
     while ((n = getline(&line, &cap, f)) > 0) {
         if (line[n - 1] == '\n')
             line[--n] = 0;
-        if (line[0] == 'T') {
-            int off = 0;
-            if (sscanf(line, "T %zu %zu %n", &cur_file, &cur_test, &off) < 2)
-                continue;
-            snprintf(key, sizeof key, "%s", line + off);
-            open = true;
-        } else if (line[0] == 'P' && open) {
-            r->passed++;
-            if (r->keep_passed)
-                strlist_push(&r->passed_keys, strdup(key));
-            open = false;
-        } else if (line[0] == 'S' && open) {
-            r->skipped++;
-            open = false;
-        } else if (line[0] == 'X' && open) {
-            add_failure(r, key, line + 2);
-            open = false;
-        } else if (line[0] == 'J') {
-            size_t fi;
-            int off = 0;
-            if (sscanf(line, "J %zu %n", &fi, &off) >= 1 && fi < files->len)
+        size_t fi, ti;
+        int off = 0;
+        switch (line[0]) {
+        case 'B':
+            if (sscanf(line, "B %zu", &fi) == 1) {
+                sp->in_file = true;
+                sp->in_test = false;
+                sp->file = fi;
+                sp->next_test = 0;
+            }
+            break;
+        case 'T':
+            if (sscanf(line, "T %zu %zu %n", &fi, &ti, &off) >= 2 && off > 0) {
+                snprintf(sp->key, sizeof sp->key, "%s", line + off);
+                sp->in_test = true;
+                sp->next_test = ti + 1;
+            }
+            break;
+        case 'P':
+        case 'S':
+        case 'X':
+            if (!sp->in_test)
+                break;
+            if (line[0] == 'P') {
+                r->passed++;
+                if (r->keep_passed)
+                    strlist_push(&r->passed_keys, strdup(sp->key));
+            } else if (line[0] == 'S') {
+                r->skipped++;
+            } else {
+                add_failure(r, sp->key, line + 2);
+            }
+            sp->in_test = false;
+            break;
+        case 'J':
+            if (sscanf(line, "J %zu %n", &fi, &off) >= 1 && off > 0 && fi < files->len)
                 add_failure(r, files->items[fi], line + off);
+            break;
+        case 'E':
+            sp->in_file = false;
+            sp->in_test = false;
+            break;
         }
     }
     free(line);
-    /* Keep the records of a worker that goes on: truncate what was consumed. */
+    /* The worker may be replaced and its file reused: drop what was consumed. */
     if (ftruncate(fileno(f), 0) != 0)
         perror("zkl1 blocktest: ftruncate");
     rewind(f);
-    if (open) {
-        snprintf(dead_key, dead_key_len, "%s", key);
-        *dead_file = cur_file;
-        *dead_test = cur_test;
-        return true;
-    }
-    return false;
 }
 
 typedef struct slot {
@@ -376,23 +399,25 @@ static void run_all(const options *o, const strlist *files, results *r)
             i++;
         if (i == jobs)
             continue;
-        size_t dead_file, dead_test;
-        char key[4096];
-        bool died = read_records(slots[i].out, files, r, &dead_file, &dead_test, key, sizeof key);
+        stop_point sp;
+        read_records(slots[i].out, files, r, &sp);
         bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
         slots[i].pid = 0;
         alive--;
-        if (died || !clean) {
+        if (clean && !sp.in_file)
+            continue;
+        if (sp.in_test) {
             char why[256];
             describe_death(status, o->timeout, why, sizeof why);
-            if (died) {
-                add_failure(r, key, why);
-                slots[i].pid = spawn(o, files, sh, slots[i].out, (long)dead_file, dead_test + 1);
-                alive++;
-            } else if (__atomic_load_n(&sh->next_file, __ATOMIC_RELAXED) < files->len) {
-                slots[i].pid = spawn(o, files, sh, slots[i].out, -1, 0);
-                alive++;
-            }
+            add_failure(r, sp.key, why);
+        }
+        if (sp.in_file) {
+            /* Resume the interrupted file after its last finished (or failed) test. */
+            slots[i].pid = spawn(o, files, sh, slots[i].out, (long)sp.file, sp.next_test);
+            alive++;
+        } else if (__atomic_load_n(&sh->next_file, __ATOMIC_RELAXED) < files->len) {
+            slots[i].pid = spawn(o, files, sh, slots[i].out, -1, 0);
+            alive++;
         }
     }
     for (int i = 0; i < jobs; i++)
@@ -481,19 +506,19 @@ int cmd_blocktest(int argc, char **argv)
             o.min_pass = atol(argv[++i]);
         } else if (a[0] == '-') {
             usage();
-            return 2;
+            goto usage_error;
         } else if (collect(a, &files) != 0) {
-            return 2;
+            goto usage_error;
         }
     }
     if (files.len == 0) {
         usage();
-        return 2;
+        goto usage_error;
     }
     if (o.jobs < 1)
         o.jobs = 1;
     if (o.known_failures && load_known(o.known_failures, &known) != 0)
-        return 2;
+        goto usage_error;
 
     results r = {0};
     r.keep_passed = o.known_failures != NULL;
@@ -529,4 +554,10 @@ int cmd_blocktest(int argc, char **argv)
     strlist_free(&known);
     free(o.networks);
     return rc;
+
+usage_error:
+    strlist_free(&files);
+    strlist_free(&known);
+    free(o.networks);
+    return 2;
 }
