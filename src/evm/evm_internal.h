@@ -165,11 +165,13 @@ struct zk_evm {
 };
 
 /* ---- fast big-endian conversions for the hot paths ----
- * (u256.h has the portable byte loops; these use 64-bit loads and byte swaps.) */
+ * (u256.h has the portable byte loops; these use 64-bit loads and byte swaps.)
+ * __builtin_memcpy keeps the fixed-size copies inline under -ffreestanding, where a
+ * plain memcpy would become a library call. */
 static inline uint64_t evm_load_be64(const uint8_t *p)
 {
     uint64_t v;
-    memcpy(&v, p, 8);
+    __builtin_memcpy(&v, p, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     v = __builtin_bswap64(v);
 #endif
@@ -180,7 +182,7 @@ static inline void evm_store_be64(uint8_t *p, uint64_t v)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     v = __builtin_bswap64(v);
 #endif
-    memcpy(p, &v, 8);
+    __builtin_memcpy(p, &v, 8);
 }
 static inline u256 evm_word_load32(const uint8_t *p)
 {
@@ -197,7 +199,7 @@ static inline void evm_word_store32(const u256 *v, uint8_t *p)
 static inline u256 evm_word_from_address(const zk_address *a)
 {
     uint32_t hi;
-    memcpy(&hi, a->b, 4);
+    __builtin_memcpy(&hi, a->b, 4);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     hi = __builtin_bswap32(hi);
 #endif
@@ -211,10 +213,27 @@ static inline zk_address evm_word_to_address(const u256 *v)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     hi = __builtin_bswap32(hi);
 #endif
-    memcpy(a.b, &hi, 4);
+    __builtin_memcpy(a.b, &hi, 4);
     evm_store_be64(a.b + 4, v->w[1]);
     evm_store_be64(a.b + 12, v->w[0]);
     return a;
+}
+/* Big-endian value of p[0..n), 1 <= n <= 32, all bytes readable. */
+static inline u256 evm_word_load_n(const uint8_t *p, size_t n)
+{
+    u256 r = {{0, 0, 0, 0}};
+    int limb = 0;
+    while (n >= 8) {
+        r.w[limb++] = evm_load_be64(p + n - 8);
+        n -= 8;
+    }
+    if (n) {
+        uint64_t v = 0;
+        for (size_t k = 0; k < n; k++)
+            v = v << 8 | p[k];
+        r.w[limb] = v;
+    }
+    return r;
 }
 static inline zk_hash evm_word_to_hash(const u256 *v)
 {

@@ -1228,9 +1228,13 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
             /* Immediate bytes past the end of the code read as zero. */
             size_t n = (size_t)(op - OP_PUSH1 + 1);
             size_t avail = code_len - pc - 1;
-            uint8_t buf[32] = {0};
-            memcpy(buf + 32 - n, code + pc + 1, avail < n ? avail : n);
-            *top++ = evm_word_load32(buf);
+            if (avail >= n) {
+                *top++ = evm_word_load_n(code + pc + 1, n);
+            } else {
+                uint8_t buf[32] = {0};
+                memcpy(buf + 32 - n, code + pc + 1, avail);
+                *top++ = evm_word_load32(buf);
+            }
             pc += n + 1;
             continue;
         }

@@ -832,6 +832,59 @@ static void test_delegation(void)
     CHECK_EQ(slot_value(&m, OTHER, 0).w[0], 0);
 }
 
+/* A backend that cannot answer (ZK_ERR_MISSING, e.g. a witness without the node) stops the
+ * zk_evm: the transaction reports the error and later calls refuse to run. */
+static zk_status missing_storage(zk_state_backend *b, const zk_address *addr, const zk_hash *slot, u256 *value)
+{
+    return ZK_ERR_MISSING;
+}
+
+static void test_backend_missing(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    const uint8_t code[] = {0x60, 0, 0x54, 0x00}; /* SLOAD(0) */
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_address ca = addr_of(CONTRACT);
+    zk_hash k = u256_to_hash(&(u256){{0, 0, 0, 0}});
+    mb_put_storage(&m.base, &ca, &k, &(u256){{9, 0, 0, 0}});
+    zk_state_backend_ops ops = mem_ops;
+    ops.get_storage = missing_storage;
+    m.base.ops = &ops;
+    zk_arena arena;
+    zk_arena_init_malloc(&arena, 1 << 20);
+    zk_block_env env = env_for(ZK_FORK_CANCUN);
+    zk_evm *e = zk_evm_create(&arena, &m.base, &env);
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    zk_tx_result res;
+    CHECK_EQ(zk_evm_execute_tx(e, &tx, env.gas_limit, &res), ZK_ERR_MISSING);
+    tx.nonce = 1;
+    CHECK_EQ(zk_evm_execute_tx(e, &tx, env.gas_limit, &res), ZK_ERR_MISSING);
+    CHECK_EQ(zk_evm_commit(e), ZK_ERR_MISSING);
+    zk_arena_release(&arena);
+}
+
+/* A fixed arena too small for the block: ZK_ERR_NOMEM, never a crash. */
+static void test_arena_exhaustion(void)
+{
+    mem_backend m;
+    backend_init(&m);
+    /* MSTORE at offset 0x10000 needs 64 KiB of memory */
+    const uint8_t code[] = {0x60, 1, 0x62, 0x01, 0x00, 0x00, 0x52, 0x00};
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    static uint8_t mem[160 * 1024];
+    zk_arena arena;
+    zk_arena_init_fixed(&arena, mem, sizeof mem);
+    zk_block_env env = env_for(ZK_FORK_CANCUN);
+    zk_evm *e = zk_evm_create(&arena, &m.base, &env);
+    CHECK(e != NULL);
+    if (e == NULL)
+        return;
+    zk_tx tx = call_tx(CONTRACT, 1000000, 0);
+    zk_tx_result res;
+    CHECK_EQ(zk_evm_execute_tx(e, &tx, env.gas_limit, &res), ZK_ERR_NOMEM);
+}
+
 int main(void)
 {
     test_fork_names();
@@ -854,6 +907,8 @@ int main(void)
     test_system_call();
     test_add_balance();
     test_delegation();
+    test_backend_missing();
+    test_arena_exhaustion();
     test_random_code();
     printf("random code: %llu gas, %llu successful runs\n", (unsigned long long)random_gas, (unsigned long long)random_ok);
     if (failures) {
