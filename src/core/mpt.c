@@ -278,6 +278,8 @@ zk_status mpt_get(mpt *t, const uint8_t *key, size_t key_len, zk_bytes *value, b
     value->ptr = NULL;
     value->len = 0;
     *found = false;
+    if (t->init_error != ZK_OK)
+        return t->init_error;
     const uint8_t *path = key_nibbles(t->arena, key, key_len, stack, sizeof stack);
     if (!path)
         return ZK_ERR_NOMEM;
@@ -545,6 +547,7 @@ void mpt_init(mpt *t, zk_arena *a)
     t->root = NULL;
     t->resolve = NULL;
     t->resolve_user = NULL;
+    t->init_error = ZK_OK;
 }
 
 void mpt_init_from_root(mpt *t, zk_arena *a, const zk_hash *root, mpt_resolve_fn resolve_fn, void *user)
@@ -554,18 +557,20 @@ void mpt_init_from_root(mpt *t, zk_arena *a, const zk_hash *root, mpt_resolve_fn
     t->resolve_user = user;
     if (zk_hash_eq(root, &ZK_EMPTY_TRIE_ROOT))
         return;
-    /* On exhaustion the root stays NULL and reads as empty; the caller's next allocation
-     * will fail too, and the root hash will not match. Callers that care check mpt_root. */
     mpt_node *h = node_new(a, MPT_HASH);
-    if (h) {
-        memcpy(h->ref, root->b, 32);
-        h->ref_len = 32;
+    if (!h) {
+        t->init_error = ZK_ERR_NOMEM; /* never let the trie read as empty */
+        return;
     }
+    memcpy(h->ref, root->b, 32);
+    h->ref_len = 32;
     t->root = h;
 }
 
 static zk_status put_value(mpt *t, const uint8_t *key, size_t key_len, const uint8_t *value, size_t value_len)
 {
+    if (t->init_error != ZK_OK)
+        return t->init_error;
     uint8_t stack[128];
     const uint8_t *path = key_nibbles(t->arena, key, key_len, stack, sizeof stack);
     if (!path)
@@ -576,6 +581,8 @@ static zk_status put_value(mpt *t, const uint8_t *key, size_t key_len, const uin
 
 zk_status mpt_put(mpt *t, const uint8_t *key, size_t key_len, const uint8_t *value, size_t value_len)
 {
+    if (t->init_error != ZK_OK)
+        return t->init_error;
     if (value_len == 0)
         return mpt_delete(t, key, key_len);
     const uint8_t *copy = zk_arena_dup(t->arena, value, value_len);
@@ -593,6 +600,8 @@ zk_status mpt_put_borrowed(mpt *t, const uint8_t *key, size_t key_len, const uin
 
 zk_status mpt_delete(mpt *t, const uint8_t *key, size_t key_len)
 {
+    if (t->init_error != ZK_OK)
+        return t->init_error;
     uint8_t stack[128];
     const uint8_t *path = key_nibbles(t->arena, key, key_len, stack, sizeof stack);
     if (!path)
@@ -686,6 +695,8 @@ static zk_status update_refs(mpt *t, mpt_node *n, zk_buf *scratch)
 
 zk_status mpt_root(mpt *t, zk_hash *out)
 {
+    if (t->init_error != ZK_OK)
+        return t->init_error;
     if (!t->root) {
         *out = ZK_EMPTY_TRIE_ROOT;
         return ZK_OK;

@@ -25,12 +25,15 @@ typedef struct mpt {
     mpt_node *root;
     mpt_resolve_fn resolve; /* may be NULL for purely in-memory tries */
     void *resolve_user;
+    zk_status init_error;   /* ZK_ERR_NOMEM when mpt_init_from_root could not allocate the
+                             * root reference; every operation then fails with it */
 } mpt;
 
 /* An empty trie. */
 void mpt_init(mpt *t, zk_arena *a);
 /* A trie whose root is `root`; nodes are fetched with `resolve` when first touched.
- * The empty-trie root gives an empty trie. */
+ * The empty-trie root gives an empty trie. If the arena cannot hold the root reference,
+ * every later operation on the trie returns ZK_ERR_NOMEM. */
 void mpt_init_from_root(mpt *t, zk_arena *a, const zk_hash *root, mpt_resolve_fn resolve, void *user);
 
 /* Lookup: *found false when absent. The value borrows trie/arena memory. */

@@ -556,6 +556,23 @@ static void out_of_memory(void)
         st = mpt_put(&t, k.b, 32, k.b, 32);
     }
     CHECK(st == ZK_ERR_NOMEM);
+    /* A trie from a root that the exhausted arena cannot even hold fails every operation
+     * instead of reading as empty. */
+    zk_arena full;
+    static uint8_t tiny[64];
+    zk_arena_init_fixed(&full, tiny, sizeof tiny);
+    while (zk_arena_alloc(&full, 16))
+        ;
+    zk_hash some_root = keccak256((const uint8_t *)"x", 1);
+    mpt lazy_t;
+    mpt_init_from_root(&lazy_t, &full, &some_root, NULL, NULL);
+    zk_bytes v0;
+    bool f0;
+    zk_hash r0;
+    CHECK(mpt_get(&lazy_t, (const uint8_t *)"k", 1, &v0, &f0) == ZK_ERR_NOMEM);
+    CHECK(mpt_put(&lazy_t, (const uint8_t *)"k", 1, (const uint8_t *)"v", 1) == ZK_ERR_NOMEM);
+    CHECK(mpt_delete(&lazy_t, (const uint8_t *)"k", 1) == ZK_ERR_NOMEM);
+    CHECK(mpt_root(&lazy_t, &r0) == ZK_ERR_NOMEM);
     /* Whatever went in before exhaustion is intact. */
     for (int j = 0; j < i - 1; j++) {
         zk_hash k = keccak256((const uint8_t *)&j, sizeof j);
