@@ -19,6 +19,10 @@
  * failed and at least --min-pass tests passed, else 1 (2 for usage errors).
  * --show-rejections prints, on stderr, the fixture's expected exception next to the reason
  * each invalid block was rejected for.
+ * --stateless [--format v0.3.3|canonical] runs instead the stateless validator on every
+ * block's statelessInputBytes and compares with statelessOutputBytes (zkEVM fixtures; all
+ * networks unless --network is given; tests without stateless bytes are skipped); see
+ * blocktest_stateless.c.
  */
 #define _GNU_SOURCE /* POSIX: fork, getline, strdup, clock_gettime, MAP_ANONYMOUS */
 #include <dirent.h>
@@ -34,6 +38,7 @@
 #include <unistd.h>
 
 #include "blocktest_fixture.h"
+#include "stateless_cli.h"
 
 typedef struct options {
     const char **networks;
@@ -43,6 +48,8 @@ typedef struct options {
     const char *known_failures;
     long min_pass;
     bool show_rejections;
+    bool stateless;                 /* --stateless: compare stateless outputs instead */
+    zk_stateless_format stateless_format;
 } options;
 
 /* ---- collecting fixture files ---- */
@@ -141,7 +148,7 @@ typedef struct shared {
 static bool network_selected(const options *o, const char *network)
 {
     if (o->num_networks == 0)
-        return bt_network_is_default(network);
+        return o->stateless || bt_network_is_default(network);
     for (size_t i = 0; network && i < o->num_networks; i++)
         if (strcmp(o->networks[i], network) == 0 || strcmp(o->networks[i], "all") == 0)
             return true;
@@ -201,6 +208,14 @@ static void run_file(const options *o, FILE *out, size_t file_idx, const char *p
             continue;
         }
         char reason[1024] = "";
+        if (o->stateless) {
+            alarm(o->timeout);
+            int rc = bt_stateless_run(test, o->stateless_format, reason, sizeof reason);
+            alarm(0);
+            flatten(reason);
+            record(out, rc == 0 ? "P\n" : rc > 0 ? "S\n" : "X %s\n", reason, NULL);
+            continue;
+        }
         bt_test t;
         alarm(o->timeout);
         int rc = bt_test_prepare(&t, test, id, reason, sizeof reason);
@@ -477,7 +492,8 @@ static int cmp_failure(const void *a, const void *b)
 static void usage(void)
 {
     fprintf(stderr, "usage: zkl1 blocktest [--network NAME]... [-j N] [--timeout S] [--known-failures FILE]\n"
-                    "                      [--min-pass N] [--show-rejections] PATH...\n");
+                    "                      [--min-pass N] [--show-rejections]\n"
+                    "                      [--stateless [--format v0.3.3|canonical]] PATH...\n");
 }
 
 int cmd_blocktest(int argc, char **argv)
@@ -502,6 +518,10 @@ int cmd_blocktest(int argc, char **argv)
             o.known_failures = argv[++i];
         } else if (!strcmp(a, "--show-rejections")) {
             o.show_rejections = true;
+        } else if (!strcmp(a, "--stateless")) {
+            o.stateless = true;
+        } else if (!strcmp(a, "--format") && has_value && sl_parse_format(argv[i + 1], &o.stateless_format)) {
+            i++;
         } else if (!strcmp(a, "--min-pass") && has_value) {
             o.min_pass = atol(argv[++i]);
         } else if (a[0] == '-') {
