@@ -211,7 +211,8 @@ static zk_status check_field_presence(zk_fork fork, const zk_header *h, zk_msg *
               h->has_blob_gas == zk_fork_at_least(fork, ZK_FORK_CANCUN) &&
               h->has_parent_beacon_root == zk_fork_at_least(fork, ZK_FORK_CANCUN) &&
               h->has_requests_hash == zk_fork_at_least(fork, ZK_FORK_PRAGUE) &&
-              h->has_block_access_list_hash == zk_fork_at_least(fork, ZK_FORK_AMSTERDAM);
+              h->has_block_access_list_hash == zk_fork_at_least(fork, ZK_FORK_AMSTERDAM) &&
+              h->has_slot_number == zk_fork_at_least(fork, ZK_FORK_AMSTERDAM);
     if (ok)
         return ZK_OK;
     zk_msg_str(m, "INCORRECT_BLOCK_FORMAT: header fields do not match fork ");
