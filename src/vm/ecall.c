@@ -28,6 +28,8 @@ static int trap(zk_vm *vm, const char *msg)
 /* Appends guest bytes [addr, addr+len) to the public output. */
 static int append_output(zk_vm *vm, uint64_t addr, uint64_t len)
 {
+    if (len == 0)
+        return ZK_ECALL_CONTINUE; /* any pointer will do, NULL included */
     if (len > ZK_MAX_OUTPUT - vm->output_len)
         return trap(vm, "public output exceeds 256 MiB");
     if (vm->output_len + len > vm->output_cap) {
@@ -127,7 +129,7 @@ static int linux_read(zk_vm *vm)
     }
     uint64_t left = vm->input_len - vm->input_cursor;
     uint64_t n = len < left ? len : left;
-    if (zk_mem_write(vm, addr, vm->input + vm->input_cursor, n) != 0) {
+    if (n > 0 && zk_mem_write(vm, addr, vm->input + vm->input_cursor, n) != 0) {
         note_ecall(vm);
         return ZK_ECALL_STOP;
     }

@@ -97,7 +97,8 @@ int zk_vm_set_input(zk_vm *vm, const uint8_t *input, size_t len, char *err, size
         snprintf(err, errlen, "out of host memory for the input");
         return -1;
     }
-    memcpy(copy, input, len);
+    if (len > 0)
+        memcpy(copy, input, len);
     vm->input = copy;
     vm->input_len = len;
     zk_mem_map(vm, ZKL1_INPUT_BASE, len, ZK_SEG_R);

@@ -103,7 +103,8 @@ static uint8_t *build_elf(uint64_t entry, const seg *segs, unsigned n, size_t *l
         memcpy(ph + 24, &segs[i].vaddr, 8);
         memcpy(ph + 32, &fs, 8);
         memcpy(ph + 40, &segs[i].memsz, 8);
-        memcpy(e + off, segs[i].bytes, segs[i].filesz);
+        if (segs[i].filesz)
+            memcpy(e + off, segs[i].bytes, segs[i].filesz);
         off += (segs[i].filesz + 0xfff) & ~(size_t)0xfff;
     }
     *len = size;

@@ -141,6 +141,10 @@ int main(void)
     case 20: /* the input is read-only */
         *(volatile uint8_t *)(uintptr_t)in = 0;
         return 0;
+    case 21: /* empty output from NULL: "NULL is not special" */
+        write_output((const uint8_t *)0, 0);
+        write_output((const uint8_t *)"x", 1);
+        return 0;
     default:
         return 0;
     }
