@@ -153,9 +153,6 @@ struct zk_evm {
     evm_account **tx_accounts; /* accounts touched/destroyed in the tx (may repeat) */
     size_t num_tx_accounts, tx_accounts_cap;
 
-    /* Block level. */
-    uint64_t blob_gas_used;
-
     /* Static per-fork opcode tables. */
     int16_t op_gas[256];      /* static gas; -1: undefined opcode */
     uint8_t op_stack_in[256]; /* items popped */

@@ -317,11 +317,6 @@ static void copy_padded(uint8_t *dst, const uint8_t *src, size_t src_len, const 
         memset(dst + take, 0, (size_t)(n - take));
 }
 
-static evm_account *account_or_fail(frame *f, const zk_address *addr)
-{
-    return evm_account_get(f->e, addr);
-}
-
 /* Warm/cold charge for touching `a` (EIP-2929); marks it warm. */
 static inline int64_t access_cost(frame *f, evm_account *a)
 {
@@ -345,7 +340,7 @@ static bool op_balance_like(frame *f, uint8_t op)
 {
     u256 *x = &f->top[-1];
     zk_address addr = evm_word_to_address(x);
-    evm_account *a = account_or_fail(f, &addr);
+    evm_account *a = evm_account_get(f->e, &addr);
     if (a == NULL)
         return false;
     if (!charge(f, access_cost(f, a)))
@@ -377,7 +372,7 @@ static bool op_extcodecopy(frame *f)
     uint64_t o, n;
     if (!mem_range(&s[2], &s[0], &o, &n))
         return false;
-    evm_account *a = account_or_fail(f, &addr);
+    evm_account *a = evm_account_get(f->e, &addr);
     if (a == NULL)
         return false;
     int64_t cost = access_cost(f, a) + GAS_COPY_WORD * (int64_t)words(n);

@@ -556,7 +556,6 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     res->gas_used = charged;
     res->block_gas_used = charged;
     res->blob_gas_used = tx->type == ZK_TX_BLOB ? (uint64_t)tx->num_blob_hashes * GAS_PER_BLOB : 0;
-    e->blob_gas_used += res->blob_gas_used;
     return ZK_OK;
 }
 
