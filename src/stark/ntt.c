@@ -74,6 +74,57 @@ AVX512 static void dit_layer_avx512(uint64_t *a, size_t m, const uint64_t *w)
     }
 }
 
+/* The three smallest layers (m = 1, 2, 4) inside each 8-element block, with lane permutes:
+ * every lane fetches the low and high element of its butterfly, and the high lanes keep the
+ * difference. Lane twiddles: layer m uses w_2m^(lane mod m). */
+AVX512 static void dit_first3_avx512(uint64_t *a, size_t n, const uint64_t *tw)
+{
+    const __m512i lo1 = _mm512_set_epi64(6, 6, 4, 4, 2, 2, 0, 0), hi1 = _mm512_set_epi64(7, 7, 5, 5, 3, 3, 1, 1);
+    const __m512i lo2 = _mm512_set_epi64(5, 4, 5, 4, 1, 0, 1, 0), hi2 = _mm512_set_epi64(7, 6, 7, 6, 3, 2, 3, 2);
+    const __m512i lo4 = _mm512_set_epi64(3, 2, 1, 0, 3, 2, 1, 0), hi4 = _mm512_set_epi64(7, 6, 5, 4, 7, 6, 5, 4);
+    const __m512i w2 = _mm512_set_epi64((long long)tw[3], (long long)tw[2], (long long)tw[3], (long long)tw[2],
+                                        (long long)tw[3], (long long)tw[2], (long long)tw[3], (long long)tw[2]);
+    const __m512i w4 = _mm512_set_epi64((long long)tw[7], (long long)tw[6], (long long)tw[5], (long long)tw[4],
+                                        (long long)tw[7], (long long)tw[6], (long long)tw[5], (long long)tw[4]);
+    for (size_t b = 0; b < n; b += 8) {
+        __m512i x = _mm512_loadu_si512(a + b), lo, hi;
+        lo = _mm512_permutexvar_epi64(lo1, x);
+        hi = _mm512_permutexvar_epi64(hi1, x);
+        x = _mm512_mask_blend_epi64(0xAA, v_add(lo, hi), v_sub(lo, hi));
+        lo = _mm512_permutexvar_epi64(lo2, x);
+        hi = v_mul(_mm512_permutexvar_epi64(hi2, x), w2);
+        x = _mm512_mask_blend_epi64(0xCC, v_add(lo, hi), v_sub(lo, hi));
+        lo = _mm512_permutexvar_epi64(lo4, x);
+        hi = v_mul(_mm512_permutexvar_epi64(hi4, x), w4);
+        x = _mm512_mask_blend_epi64(0xF0, v_add(lo, hi), v_sub(lo, hi));
+        _mm512_storeu_si512(a + b, x);
+    }
+}
+
+AVX512 static void dif_last3_avx512(uint64_t *a, size_t n, const uint64_t *tw)
+{
+    const __m512i lo1 = _mm512_set_epi64(6, 6, 4, 4, 2, 2, 0, 0), hi1 = _mm512_set_epi64(7, 7, 5, 5, 3, 3, 1, 1);
+    const __m512i lo2 = _mm512_set_epi64(5, 4, 5, 4, 1, 0, 1, 0), hi2 = _mm512_set_epi64(7, 6, 7, 6, 3, 2, 3, 2);
+    const __m512i lo4 = _mm512_set_epi64(3, 2, 1, 0, 3, 2, 1, 0), hi4 = _mm512_set_epi64(7, 6, 5, 4, 7, 6, 5, 4);
+    const __m512i w2 = _mm512_set_epi64((long long)tw[3], (long long)tw[2], (long long)tw[3], (long long)tw[2],
+                                        (long long)tw[3], (long long)tw[2], (long long)tw[3], (long long)tw[2]);
+    const __m512i w4 = _mm512_set_epi64((long long)tw[7], (long long)tw[6], (long long)tw[5], (long long)tw[4],
+                                        (long long)tw[7], (long long)tw[6], (long long)tw[5], (long long)tw[4]);
+    for (size_t b = 0; b < n; b += 8) {
+        __m512i x = _mm512_loadu_si512(a + b), lo, hi;
+        lo = _mm512_permutexvar_epi64(lo4, x);
+        hi = _mm512_permutexvar_epi64(hi4, x);
+        x = _mm512_mask_blend_epi64(0xF0, v_add(lo, hi), v_mul(v_sub(lo, hi), w4));
+        lo = _mm512_permutexvar_epi64(lo2, x);
+        hi = _mm512_permutexvar_epi64(hi2, x);
+        x = _mm512_mask_blend_epi64(0xCC, v_add(lo, hi), v_mul(v_sub(lo, hi), w2));
+        lo = _mm512_permutexvar_epi64(lo1, x);
+        hi = _mm512_permutexvar_epi64(hi1, x);
+        x = _mm512_mask_blend_epi64(0xAA, v_add(lo, hi), v_sub(lo, hi));
+        _mm512_storeu_si512(a + b, x);
+    }
+}
+
 static bool have_avx512(void) { return __builtin_cpu_supports("avx512f"); }
 #endif
 
@@ -146,6 +197,15 @@ static void dit_layer(uint64_t *a, size_t m, const uint64_t *w, bool simd)
 
 static void dif_iterative(uint64_t *a, size_t n, const uint64_t *tw, bool simd)
 {
+#ifdef NTT_AVX512
+    if (simd && n >= 8) {
+        for (size_t m = n >> 1; m >= 8; m >>= 1)
+            for (size_t b = 0; b < n; b += 2 * m)
+                dif_layer(a + b, m, tw + m, simd);
+        dif_last3_avx512(a, n, tw);
+        return;
+    }
+#endif
     for (size_t m = n >> 1; m >= 2; m >>= 1)
         for (size_t b = 0; b < n; b += 2 * m)
             dif_layer(a + b, m, tw + m, simd);
@@ -158,6 +218,15 @@ static void dif_iterative(uint64_t *a, size_t n, const uint64_t *tw, bool simd)
 
 static void dit_iterative(uint64_t *a, size_t n, const uint64_t *tw, bool simd)
 {
+#ifdef NTT_AVX512
+    if (simd && n >= 8) {
+        dit_first3_avx512(a, n, tw);
+        for (size_t m = 8; m < n; m <<= 1)
+            for (size_t b = 0; b < n; b += 2 * m)
+                dit_layer(a + b, m, tw + m, simd);
+        return;
+    }
+#endif
     for (size_t b = 0; b + 1 < n; b += 2) {
         uint64_t u = a[b], v = a[b + 1];
         a[b] = gl_add(u, v);
