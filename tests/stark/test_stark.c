@@ -265,6 +265,60 @@ static void test_other_air_and_garbage(void)
     zk_arena_reset(&g_arena, m);
 }
 
+/* An AIR whose quotient needs three pieces (a degree-3 first-row constraint: 3n - 4 > 2n),
+ * i.e. a quotient domain of 4n with the fourth piece dropped, evaluated through eval_ext only
+ * (no base fast path), plus a degree-2 constraint on every row. Columns (a, b, c):
+ * fib on (a, b), c = a·b on every row, a(0)^3 = publics[0]^3. */
+static const stark_constraint cube_constraints[] = {
+    {STARK_ROWS_TRANSITION, 1}, {STARK_ROWS_TRANSITION, 1}, {STARK_ROWS_ALL, 2}, {STARK_ROWS_FIRST, 3}};
+
+static void cube_eval_ext(const void *ctx, const stark_frame *f, gl3 *out)
+{
+    (void)ctx;
+    gl3 a = f->main_cur[0], b = f->main_cur[1], c = f->main_cur[2], p = gl3_from_base(f->publics[0]);
+    out[0] = gl3_sub(f->main_next[0], b);
+    out[1] = gl3_sub(f->main_next[1], gl3_add(a, b));
+    out[2] = gl3_sub(c, gl3_mul(a, b));
+    out[3] = gl3_sub(gl3_mul(gl3_sqr(a), a), gl3_mul(gl3_sqr(p), p));
+}
+
+static const stark_air cube_air = {
+    .name = "test/cube-first",
+    .n_main = 3,
+    .n_public = 1,
+    .n_constraints = 4,
+    .constraints = cube_constraints,
+    .eval_ext = cube_eval_ext,
+};
+
+static void test_three_pieces(void)
+{
+    zk_arena_mark m = zk_arena_get_mark(&g_arena);
+    stark_layout L;
+    REQUIRE(stark_layout_init(&L, &cube_air, &STARK_PARAMS_V1, 5) == ZK_OK);
+    CHECK(L.n_pieces == 3 && L.log_qdomain == 5 + 2);
+    for (unsigned lg = 2; lg <= 7; lg++) {
+        size_t n = (size_t)1 << lg;
+        uint64_t **main, pub[4];
+        REQUIRE(stark_fib_trace(lg, 5, 8, &g_arena, &main, pub) == ZK_OK);
+        uint64_t **cols = zk_arena_alloc(&g_arena, 3 * sizeof *cols);
+        cols[0] = main[0];
+        cols[1] = main[1];
+        cols[2] = zk_arena_alloc(&g_arena, n * 8);
+        for (size_t i = 0; i < n; i++)
+            cols[2][i] = gl_mul(cols[0][i], cols[1][i]);
+        uint64_t cpub[1] = {5};
+        proof_buf pf;
+        REQUIRE(prove(&cube_air, &STARK_PARAMS_V1, lg, cols, cpub, false, NULL, &pf) == ZK_OK);
+        CHECK(verify(&cube_air, &STARK_PARAMS_V1, lg, cpub, pf.bytes, pf.len) == ZK_OK);
+        uint64_t wrong[1] = {6};
+        CHECK(verify(&cube_air, &STARK_PARAMS_V1, lg, wrong, pf.bytes, pf.len) == ZK_ERR_INVALID);
+        if (lg == 3)
+            wrong_cells(&cube_air, lg, cols, cpub);
+    }
+    zk_arena_reset(&g_arena, m);
+}
+
 static void test_threads_deterministic(void)
 {
     zk_arena_mark m = zk_arena_get_mark(&g_arena);
@@ -323,6 +377,7 @@ int main(void)
     test_other_air_and_garbage();
     test_tampered_proofs();
     test_threads_deterministic();
+    test_three_pieces();
     zk_arena_release(&g_arena);
     return test_finish("test_stark");
 }
