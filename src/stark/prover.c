@@ -152,45 +152,79 @@ static bool constraint_applies(unsigned rows, size_t i, size_t n)
            (rows == STARK_ROWS_FIRST && i == 0) || (rows == STARK_ROWS_LAST && i + 1 == n);
 }
 
+typedef struct check_job {
+    prover *pv;
+    const uint64_t *const *main;
+    gl3 *const *aux;
+    const uint64_t *publics;
+    size_t chunk;
+    uint8_t *scratch; /* per task */
+    size_t scratch_bytes;
+    bool *failed;     /* per task */
+} check_job;
+
+static void self_check_task(void *arg, size_t task)
+{
+    check_job *j = arg;
+    prover *pv = j->pv;
+    const stark_air *air = pv->air;
+    size_t nm = air->n_main, na = air->n_aux, nc = air->n_constraints;
+    uint8_t *mem = j->scratch + task * j->scratch_bytes;
+    gl3 *mc = (gl3 *)mem, *mn = mc + nm, *ac = mn + nm, *an = ac + na, *out = an + na;
+    uint64_t *bc = (uint64_t *)(out + nc), *bn = bc + nm, *bout = bn + nm;
+    size_t begin = task * j->chunk, end = begin + j->chunk < pv->n ? begin + j->chunk : pv->n;
+    bool failed = false;
+    for (size_t i = begin; i < end && !failed; i++) {
+        size_t nx = (i + 1) & (pv->n - 1);
+        if (air->eval_base) { /* no aux columns: the base-field form of the same constraints */
+            for (size_t c = 0; c < nm; c++) {
+                bc[c] = j->main[c][i];
+                bn[c] = j->main[c][nx];
+            }
+            air->eval_base(air->ctx, bc, bn, j->publics, bout);
+            for (size_t k = 0; k < nc; k++)
+                if (constraint_applies(air->constraints[k].rows, i, pv->n) && bout[k] != 0)
+                    failed = true;
+            continue;
+        }
+        for (size_t c = 0; c < nm; c++) {
+            mc[c] = gl3_from_base(j->main[c][i]);
+            mn[c] = gl3_from_base(j->main[c][nx]);
+        }
+        for (size_t c = 0; c < na; c++) {
+            ac[c] = j->aux[c][i];
+            an[c] = j->aux[c][nx];
+        }
+        stark_frame f = {mc, mn, ac, an, pv->challenges, j->publics};
+        air->eval_ext(air->ctx, &f, out);
+        for (size_t k = 0; k < nc; k++)
+            if (constraint_applies(air->constraints[k].rows, i, pv->n) && !gl3_is_zero(out[k]))
+                failed = true;
+    }
+    j->failed[task] = failed;
+}
+
+/* Checks every constraint on the trace's own rows: an honest prover refuses a bad trace. */
 static zk_status self_check(prover *pv, const uint64_t *const *main, gl3 *const *aux, const uint64_t *publics)
 {
     const stark_air *air = pv->air;
     size_t nm = air->n_main, na = air->n_aux, nc = air->n_constraints;
     zk_arena_mark mark = zk_arena_get_mark(pv->a);
-    gl3 *buf = zk_arena_alloc(pv->a, (4 * (nm + na) + nc) * sizeof(gl3));
-    uint64_t *bbuf = zk_arena_alloc(pv->a, (2 * nm + nc) * sizeof(uint64_t));
-    if (!buf || !bbuf)
+    check_job j = {pv, main, aux, publics, 0, NULL, 0, NULL};
+    size_t threads = stark_threads(pv->ex);
+    size_t tasks = threads > 1 && pv->n >= 4096 ? 4 * threads : 1;
+    j.chunk = div_ceil(pv->n, tasks);
+    tasks = div_ceil(pv->n, j.chunk);
+    j.scratch_bytes = ((2 * (nm + na) + nc) * sizeof(gl3) + (2 * nm + nc) * sizeof(uint64_t) + 63) & ~(size_t)63;
+    j.scratch = zk_arena_alloc(pv->a, tasks * j.scratch_bytes);
+    j.failed = zk_arena_alloc(pv->a, tasks * sizeof(bool));
+    if (!j.scratch || !j.failed)
         return ZK_ERR_NOMEM;
-    gl3 *mc = buf, *mn = mc + nm, *ac = mn + nm, *an = ac + na, *out = an + na;
-    uint64_t *bc = bbuf, *bn = bc + nm, *bout = bn + nm;
+    stark_par_for(pv->ex, tasks, self_check_task, &j);
     zk_status st = ZK_OK;
-    for (size_t i = 0; i < pv->n && st == ZK_OK; i++) {
-        size_t nx = (i + 1) & (pv->n - 1);
-        if (air->eval_base) { /* no aux columns: the base-field form of the same constraints */
-            for (size_t c = 0; c < nm; c++) {
-                bc[c] = main[c][i];
-                bn[c] = main[c][nx];
-            }
-            air->eval_base(air->ctx, bc, bn, publics, bout);
-            for (size_t k = 0; k < nc; k++)
-                if (constraint_applies(air->constraints[k].rows, i, pv->n) && bout[k] != 0)
-                    st = ZK_ERR_INVALID;
-            continue;
-        }
-        for (size_t c = 0; c < nm; c++) {
-            mc[c] = gl3_from_base(main[c][i]);
-            mn[c] = gl3_from_base(main[c][nx]);
-        }
-        for (size_t c = 0; c < na; c++) {
-            ac[c] = aux[c][i];
-            an[c] = aux[c][nx];
-        }
-        stark_frame f = {mc, mn, ac, an, pv->challenges, publics};
-        air->eval_ext(air->ctx, &f, out);
-        for (size_t k = 0; k < nc; k++)
-            if (constraint_applies(air->constraints[k].rows, i, pv->n) && !gl3_is_zero(out[k]))
-                st = ZK_ERR_INVALID;
-    }
+    for (size_t t = 0; t < tasks; t++)
+        if (j.failed[t])
+            st = ZK_ERR_INVALID;
     zk_arena_reset(pv->a, mark);
     return st;
 }

@@ -338,6 +338,10 @@ static void test_threads_deterministic(void)
     REQUIRE(prove(stark_air_lookup(), &STARK_PARAMS_V1, 9, lm, lp, false, NULL, &a) == ZK_OK);
     REQUIRE(prove(stark_air_lookup(), &STARK_PARAMS_V1, 9, lm, lp, false, &ex, &b) == ZK_OK);
     CHECK(a.len == b.len && memcmp(a.bytes, b.bytes, a.len) == 0);
+    /* The parallel self check finds a bad cell deep in a larger trace. */
+    REQUIRE(stark_bench_trace(&bench, 13, 1, &g_arena, &main, pub) == ZK_OK);
+    main[4][7000] = gl_add(main[4][7000], 1);
+    CHECK(prove(&bench.air, &STARK_PARAMS_V1, 13, main, pub, false, &ex, &a) == ZK_ERR_INVALID);
     stark_exec_pthread_free(&ex);
     zk_arena_reset(&g_arena, m);
 }
