@@ -475,8 +475,8 @@ zk_status zk_block_apply_ex(const zk_chain_config *cfg, const zk_block_options *
                             zk_block *blk, zk_state_backend *state, zk_arena *a, zk_block_outcome *out,
                             char *reason, size_t reason_len)
 {
-    static const zk_block_options mainnet = {{{0x00, 0x00, 0x00, 0x00, 0x21, 0x9a, 0xb5, 0x40, 0x35, 0x6c, 0xbb,
-                                               0x83, 0x9c, 0xbe, 0x05, 0x30, 0x3d, 0x77, 0x05, 0xfa}}};
+    zk_block_options mainnet;
+    mainnet.deposit_contract = ZK_MAINNET_DEPOSIT_CONTRACT;
     block_run r;
     memset(&r, 0, sizeof r);
     r.cfg = cfg;
