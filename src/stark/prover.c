@@ -67,26 +67,29 @@ static uint64_t **alloc_columns(zk_arena *a, size_t width, size_t len)
 typedef struct column_job {
     prover *pv;
     poly_group *g;
-    const uint64_t *const *values; /* natural-order evaluations on <g>, or NULL when coeffs are ready */
+    const uint64_t *const *values; /* natural-order evaluations on <g>, or NULL: coeffs are ready */
 } column_job;
 
-static void interpolate_task(void *arg, size_t c)
-{
-    column_job *j = arg;
-    memcpy(j->g->coeffs[c], j->values[c], j->pv->n * sizeof(uint64_t));
-    ntt_dif(j->g->coeffs[c], j->pv->log_n, j->pv->tw.inv);
-}
-
-static void lde_task(void *arg, size_t c)
+/* Interpolates column c (unless its coefficients are given) and evaluates it on the B cosets.
+ * Without stored coefficients the last coset block serves as the coefficient buffer and is
+ * transformed in place last, so the column needs no memory beyond its LDE. */
+static void extend_task(void *arg, size_t c)
 {
     column_job *j = arg;
     prover *pv = j->pv;
-    const uint64_t *coef = j->g->coeffs[c];
+    uint64_t *lde = j->g->lde[c];
+    const uint64_t *coef = j->g->coeffs ? j->g->coeffs[c] : NULL;
+    if (j->values) {
+        uint64_t *buf = lde + (pv->B - 1) * pv->n;
+        memcpy(buf, j->values[c], pv->n * sizeof(uint64_t));
+        ntt_dif(buf, pv->log_n, pv->tw.inv);
+        coef = buf;
+    }
     for (size_t k = 0; k < pv->B; k++) {
-        uint64_t *dst = j->g->lde[c] + k * pv->n;
+        uint64_t *dst = lde + k * pv->n;
         const uint64_t *sc = pv->scale[k];
         for (size_t i = 0; i < pv->n; i++)
-            dst[i] = gl_mul(coef[i], sc[i]);
+            dst[i] = gl_mul(coef[i], sc[i]); /* in place for the last block when coef == dst */
         ntt_dit(dst, pv->log_n, pv->tw.fwd);
     }
 }
@@ -101,20 +104,23 @@ static void row_leaf(const void *ctx, size_t i, uint8_t *buf)
     }
 }
 
-/* Allocates the group's arrays and, when `values` is given, interpolates them. */
-static zk_status group_alloc(prover *pv, poly_group *g, size_t width)
+/* Allocates the group's LDE and, for groups whose values on <g> are not at hand (the quotient
+ * pieces), room for their coefficients. */
+static zk_status group_alloc(prover *pv, poly_group *g, size_t width, bool with_coeffs)
 {
     g->width = width;
-    g->coeffs = alloc_columns(pv->a, width, pv->n);
+    g->coeffs = with_coeffs ? alloc_columns(pv->a, width, pv->n) : NULL;
     g->lde = alloc_columns(pv->a, width, pv->N);
-    return (g->coeffs && g->lde) ? ZK_OK : ZK_ERR_NOMEM;
+    return ((g->coeffs || !with_coeffs) && g->lde) ? ZK_OK : ZK_ERR_NOMEM;
 }
 
-static zk_status group_extend_and_commit(prover *pv, poly_group *g, stark_prove_stats *st)
+/* Extends every column (from `values`, or from the stored coefficients) and commits the rows. */
+static zk_status group_extend_and_commit(prover *pv, poly_group *g, const uint64_t *const *values,
+                                         stark_prove_stats *st)
 {
-    column_job j = {pv, g, NULL};
+    column_job j = {pv, g, values};
     uint64_t t0 = stark_now(pv->ex);
-    stark_par_for(pv->ex, g->width, lde_task, &j);
+    stark_par_for(pv->ex, g->width, extend_task, &j);
     uint64_t t1 = stark_now(pv->ex);
     zk_status s = stark_merkle_build(&g->tree, pv->N, g->width * 8, row_leaf, g, pv->ex, pv->a);
     uint64_t t2 = stark_now(pv->ex);
@@ -388,30 +394,37 @@ static zk_status compute_quotient(prover *pv, const uint64_t *publics)
     return ZK_OK;
 }
 
-/* ---- out-of-domain evaluation ---- */
+/* ---- out-of-domain evaluation ----
+ *
+ * Trace columns (main, aux components) are evaluated from their values on <g> with the
+ * barycentric formula f(z) = (z^n - 1)/n · sum_i f_i·w_i, w_i = g^i/(z - g^i); at z·g the
+ * weights are the same shifted by one row: f(zg) = (z^n - 1)/n · sum_i f_i·w_(i-1). The
+ * quotient pieces, known by their coefficients, are evaluated as sum_p c_p·z^rev(p). */
 
 typedef struct ood_job {
-    prover *pv;
-    poly_group *g;
-    const gl3 *pz, *pzg; /* point^rev(p), bit-reversed powers; pzg may be NULL */
-    gl3 *out_z, *out_zg; /* per base column */
+    size_t n;
+    const uint64_t *const *cols; /* values on <g> (natural order) or bit-reversed coefficients */
+    const gl3 *w;                /* weights: barycentric w_i, or z^rev(p) for coefficients */
+    bool also_next;              /* trace columns: also evaluate at z·g */
+    gl3 scale;                   /* (z^n - 1)/n, or 1/n for coefficients (scaled by n) */
+    gl3 *out_z, *out_zg;         /* per column */
 } ood_job;
 
 static void ood_task(void *arg, size_t c)
 {
     ood_job *j = arg;
-    const uint64_t *coef = j->g->coeffs[c];
-    gl3_acc lz = {0}, lzg = {0};
-    for (size_t i = 0; i < j->pv->n; i++)
-        gl3_acc_mul_add_base(&lz, j->pz[i], coef[i]);
-    if (j->pzg)
-        for (size_t i = 0; i < j->pv->n; i++)
-            gl3_acc_mul_add_base(&lzg, j->pzg[i], coef[i]);
-    gl3 az = gl3_acc_reduce(&lz), azg = gl3_acc_reduce(&lzg);
-    uint64_t inv_n = gl_inv(gl_from_u64(j->pv->n));
-    j->out_z[c] = gl3_mul_base(az, inv_n);
-    if (j->pzg)
-        j->out_zg[c] = gl3_mul_base(azg, inv_n);
+    const uint64_t *v = j->cols[c];
+    gl3_acc lz = {0};
+    for (size_t i = 0; i < j->n; i++)
+        gl3_acc_mul_add_base(&lz, j->w[i], v[i]);
+    j->out_z[c] = gl3_mul(gl3_acc_reduce(&lz), j->scale);
+    if (j->also_next) {
+        gl3_acc lzg = {0};
+        gl3_acc_mul_add_base(&lzg, j->w[j->n - 1], v[0]);
+        for (size_t i = 1; i < j->n; i++)
+            gl3_acc_mul_add_base(&lzg, j->w[i - 1], v[i]);
+        j->out_zg[c] = gl3_mul(gl3_acc_reduce(&lzg), j->scale);
+    }
 }
 
 static gl3 ext_from_components(const gl3 *comp)
@@ -421,31 +434,39 @@ static gl3 ext_from_components(const gl3 *comp)
     return gl3_add(comp[0], gl3_add(gl3_mul(comp[1], X), gl3_mul(comp[2], X2)));
 }
 
-static zk_status compute_ood(prover *pv)
+static zk_status compute_ood(prover *pv, const uint64_t *const *main, const uint64_t *const *aux_comp)
 {
     zk_arena_mark mark = zk_arena_get_mark(pv->a);
     size_t n = pv->n, nm = pv->air->n_main, na = pv->air->n_aux, np = pv->L.n_pieces;
-    gl3 *pz = zk_arena_alloc(pv->a, n * sizeof(gl3)), *pzg = zk_arena_alloc(pv->a, n * sizeof(gl3));
+    gl3 *w = zk_arena_alloc(pv->a, n * sizeof(gl3)), *tmp = zk_arena_alloc(pv->a, n * sizeof(gl3));
     gl3 *vz = zk_arena_alloc(pv->a, (nm + 3 * na + 3 * np) * sizeof(gl3));
     gl3 *vzg = zk_arena_alloc(pv->a, (nm + 3 * na) * sizeof(gl3));
-    if (!pz || !pzg || !vz || !vzg)
+    if (!w || !tmp || !vz || !vzg)
         return ZK_ERR_NOMEM;
-    gl3 zg = gl3_mul_base(pv->z, gl_root_of_unity(pv->log_n));
-    gl3 a = gl3_one(), b = gl3_one();
-    for (size_t i = 0; i < n; i++) {
-        size_t r = ntt_bitrev(i, pv->log_n);
-        pz[r] = a;
-        pzg[r] = b;
-        a = gl3_mul(a, pv->z);
-        b = gl3_mul(b, zg);
-    }
-    ood_job jm = {pv, &pv->main, pz, pzg, vz, vzg};
+    uint64_t g = gl_root_of_unity(pv->log_n), gi = 1;
+    for (size_t i = 0; i < n; i++, gi = gl_mul(gi, g))
+        w[i] = gl3_sub(pv->z, gl3_from_base(gi)); /* nonzero: z is not in F_p */
+    gl3_batch_inv(w, tmp, n);
+    gi = 1;
+    for (size_t i = 0; i < n; i++, gi = gl_mul(gi, g))
+        w[i] = gl3_mul_base(w[i], gi);
+    uint64_t inv_n = gl_inv(gl_from_u64(n));
+    uint64_t e_n[3] = {n, 0, 0};
+    gl3 bary = gl3_mul_base(gl3_sub(gl3_pow(pv->z, e_n), gl3_one()), inv_n);
+    ood_job jm = {n, main, w, true, bary, vz, vzg};
     stark_par_for(pv->ex, nm, ood_task, &jm);
     if (na) {
-        ood_job ja = {pv, &pv->aux, pz, pzg, vz + nm, vzg + nm};
+        ood_job ja = {n, aux_comp, w, true, bary, vz + nm, vzg + nm};
         stark_par_for(pv->ex, 3 * na, ood_task, &ja);
     }
-    ood_job jq = {pv, &pv->quot, pz, NULL, vz + nm + 3 * na, NULL};
+    /* Pieces: reuse w as the table z^rev(p). */
+    gl3 zp = gl3_one();
+    for (size_t i = 0; i < n; i++) {
+        w[ntt_bitrev(i, pv->log_n)] = zp;
+        zp = gl3_mul(zp, pv->z);
+    }
+    ood_job jq = {n, (const uint64_t *const *)pv->quot.coeffs, w, false, gl3_from_base(inv_n), vz + nm + 3 * na,
+                  NULL};
     stark_par_for(pv->ex, 3 * np, ood_task, &jq);
 
     /* Order: main@z, aux@z, main@zg, aux@zg, pieces@z. */
@@ -709,13 +730,8 @@ zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_
     stark_put_bytes(&w, header, sizeof header);
     stark_bind_statement(&tr, air, p, log_n, publics);
 
-    TRY(group_alloc(pv, &pv->main, air->n_main));
-    uint64_t t0 = stark_now(pv->ex);
-    column_job cj = {pv, &pv->main, main};
-    stark_par_for(pv->ex, air->n_main, interpolate_task, &cj);
-    if (stats)
-        stats->ns_lde += stark_now(pv->ex) - t0;
-    TRY(group_extend_and_commit(pv, &pv->main, stats));
+    TRY(group_alloc(pv, &pv->main, air->n_main, false));
+    TRY(group_extend_and_commit(pv, &pv->main, main, stats));
     stark_put_bytes(&w, stark_merkle_root(&pv->main.tree), 32);
     stark_transcript_absorb(&tr, STARK_TAG_MAIN_ROOT, stark_merkle_root(&pv->main.tree), 32);
 
@@ -723,6 +739,7 @@ zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_
     for (uint32_t i = 0; i < air->n_challenges; i++)
         pv->challenges[i] = stark_transcript_challenge_ext(&tr);
     gl3 **aux_vals = NULL;
+    uint64_t **comp = NULL, t0;
     if (air->n_aux) {
         t0 = stark_now(pv->ex);
         aux_vals = zk_arena_alloc(a, air->n_aux * sizeof *aux_vals);
@@ -730,18 +747,16 @@ zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_
         for (uint32_t c = 0; c < air->n_aux; c++)
             NEED(aux_vals[c] = zk_arena_alloc(a, pv->n * sizeof(gl3)));
         TRY(air->build_aux(air->ctx, main, pv->n, pv->challenges, aux_vals, a));
-        TRY(group_alloc(pv, &pv->aux, 3 * (size_t)air->n_aux));
-        uint64_t **comp = alloc_columns(a, 3 * (size_t)air->n_aux, pv->n);
+        TRY(group_alloc(pv, &pv->aux, 3 * (size_t)air->n_aux, false));
+        comp = alloc_columns(a, 3 * (size_t)air->n_aux, pv->n);
         NEED(comp);
         for (uint32_t c = 0; c < air->n_aux; c++)
             for (size_t i = 0; i < pv->n; i++)
                 for (int e = 0; e < 3; e++)
                     comp[3 * c + e][i] = aux_vals[c][i].c[e];
-        column_job aj = {pv, &pv->aux, (const uint64_t *const *)comp};
-        stark_par_for(pv->ex, pv->aux.width, interpolate_task, &aj);
         if (stats)
             stats->ns_aux += stark_now(pv->ex) - t0;
-        TRY(group_extend_and_commit(pv, &pv->aux, stats));
+        TRY(group_extend_and_commit(pv, &pv->aux, (const uint64_t *const *)comp, stats));
         stark_put_bytes(&w, stark_merkle_root(&pv->aux.tree), 32);
         stark_transcript_absorb(&tr, STARK_TAG_AUX_ROOT, stark_merkle_root(&pv->aux.tree), 32);
     }
@@ -751,18 +766,18 @@ zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_
     /* 3. Quotient. */
     pv->alpha = stark_transcript_challenge_ext(&tr);
     t0 = stark_now(pv->ex);
-    TRY(group_alloc(pv, &pv->quot, 3 * (size_t)pv->L.n_pieces));
+    TRY(group_alloc(pv, &pv->quot, 3 * (size_t)pv->L.n_pieces, true));
     TRY(compute_quotient(pv, publics));
     if (stats)
         stats->ns_quotient += stark_now(pv->ex) - t0;
-    TRY(group_extend_and_commit(pv, &pv->quot, stats));
+    TRY(group_extend_and_commit(pv, &pv->quot, NULL, stats));
     stark_put_bytes(&w, stark_merkle_root(&pv->quot.tree), 32);
     stark_transcript_absorb(&tr, STARK_TAG_QUOTIENT_ROOT, stark_merkle_root(&pv->quot.tree), 32);
 
     /* 4. Out-of-domain evaluations. */
     pv->z = stark_draw_ood_point(&tr);
     t0 = stark_now(pv->ex);
-    TRY(compute_ood(pv));
+    TRY(compute_ood(pv, main, (const uint64_t *const *)comp));
     if (stats)
         stats->ns_ood += stark_now(pv->ex) - t0;
     for (size_t i = 0; i < pv->L.n_ood; i++)
