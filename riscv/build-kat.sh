@@ -2,9 +2,9 @@
 # build-kat.sh OUTDIR [TEST...] — builds the crypto known-answer tests (tests/crypto/test_*.c that
 # use kat.h) as freestanding rv64im ELFs: the same vectors as the native ctest, run under
 #   qemu-riscv64 -cpu rv64,c=false,a=false,f=false,d=false OUTDIR/<test>.elf
-# zkl1's freestanding crypto (src/crypto, src/accel, src/core/{keccak,arena}.c) is compiled with
-# the project's warning flags; the third-party libraries come from deps/riscv64 (build-deps.sh);
-# riscv/rt supplies _start, the linker script, mem*, the heap and the compiler helpers.
+# zkl1's freestanding crypto comes from riscv/build-crypto.sh, the third-party libraries from
+# deps/riscv64 (build-deps.sh); riscv/rt supplies _start, the linker script, mem*, the heap and
+# the compiler helpers.
 # Checks that every ELF is pure RV64IM (Tag_RISCV_arch rv64i2p0_m2p0).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,25 +28,8 @@ compile() { # SRC OBJ [FLAGS...]
     $CC $INC "$@" -c "$src" -o "$obj"
 }
 
-# The runtime (no warnings relaxed; -fno-builtin keeps mem* loops from becoming calls to mem*).
-rt_objs=()
-for f in "$ROOT"/riscv/rt/*.c "$ROOT"/riscv/rt/*.S; do
-    o="$OUT/obj/rt_$(basename "${f%.*}").o"
-    compile "$f" "$o" -fno-builtin
-    rt_objs+=("$o")
-done
-
-# zkl1's freestanding crypto, as one archive so --gc-sections keeps what each test uses.
-lib_objs=()
-for f in "$ROOT"/src/crypto/*.c "$ROOT"/src/accel/*.c "$ROOT/src/core/keccak.c" "$ROOT/src/core/arena.c"; do
-    o="$OUT/obj/$(basename "$(dirname "$f")")_$(basename "${f%.c}").o"
-    compile "$f" "$o" &
-    lib_objs+=("$o")
-    [ "$(jobs -r | wc -l)" -lt "${JOBS:-2}" ] || wait -n
-done
-wait
-rm -f "$OUT/libzk_crypto_rv64.a"
-"$ZK_RV_AR" rcs "$OUT/libzk_crypto_rv64.a" "${lib_objs[@]}"
+"$ROOT/riscv/build-crypto.sh" "$OUT"
+rt_objs=("$OUT"/obj/rt_*.o)
 
 # The tests: those written against kat.h are guest-capable.
 if [ $# -eq 0 ]; then
