@@ -367,9 +367,19 @@ static zk_status execute(run *r)
                            reason, sizeof reason);
     if (st == ZK_OK || st == ZK_ERR_NOMEM)
         return st;
-    if (st == ZK_ERR_MISSING)
-        zk_msg_str(&r->msg, "witness incomplete: ");
     zk_msg_str(&r->msg, reason);
+    zk_witness_gap gap = zk_witness_state_gap(ws);
+    if (gap.kind != ZK_GAP_NONE) {
+        static const char *what[] = {"", "account", "storage slot", "code", "storage update", "account update"};
+        zk_msg_str(&r->msg, "; witness lacks data for ");
+        zk_msg_str(&r->msg, what[gap.kind]);
+        zk_msg_str(&r->msg, " of ");
+        zk_msg_hex(&r->msg, gap.address.b, 20);
+        if (gap.kind == ZK_GAP_STORAGE || gap.kind == ZK_GAP_CODE) {
+            zk_msg_str(&r->msg, " key ");
+            zk_msg_hex(&r->msg, gap.key.b, 32);
+        }
+    }
     return ZK_ERR_INVALID;
 }
 

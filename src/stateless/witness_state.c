@@ -109,7 +109,20 @@ struct zk_witness_state {
     uint64_t first_block;
     const zk_hash *block_hashes;
     size_t num_block_hashes;
+    zk_witness_gap gap;    /* the first thing the witness lacked */
 };
+
+static zk_status missing(zk_witness_state *w, zk_status st, int kind, const zk_address *addr, const zk_hash *key)
+{
+    if (st == ZK_ERR_MISSING && w->gap.kind == ZK_GAP_NONE) {
+        w->gap.kind = kind;
+        if (addr)
+            w->gap.address = *addr;
+        if (key)
+            w->gap.key = *key;
+    }
+    return st;
+}
 
 static const zk_state_backend_ops witness_ops;
 
@@ -197,7 +210,7 @@ static zk_status get_entry(zk_witness_state *w, const zk_address *addr, wit_acco
         bool found;
         zk_status st = mpt_get(&w->accounts_trie, hashed.b, 32, &leaf, &found);
         if (st != ZK_OK)
-            return st;
+            return missing(w, st, ZK_GAP_ACCOUNT, addr, NULL);
         if (found && (st = decode_account(&leaf, &e->acct)) != ZK_OK)
             return st;
         if (!found) {
@@ -277,7 +290,7 @@ static zk_status w_get_storage(zk_state_backend *b, const zk_address *addr, cons
     zk_bytes leaf;
     bool found;
     if ((st = mpt_get(&e->storage, key.b, 32, &leaf, &found)) != ZK_OK || !found)
-        return st;
+        return missing(w, st, ZK_GAP_STORAGE, addr, slot);
     rlp_item item;
     if ((st = rlp_decode(leaf.ptr, leaf.len, &item)) != ZK_OK)
         return st;
@@ -296,7 +309,7 @@ static zk_status w_get_code(zk_state_backend *b, const zk_address *addr, const z
         return ZK_OK;
     const blob_entry *e = blob_get(&w->codes, code_hash);
     if (!e)
-        return ZK_ERR_MISSING;
+        return missing(w, ZK_ERR_MISSING, ZK_GAP_CODE, addr, code_hash);
     *code = e->value;
     return ZK_OK;
 }
@@ -446,7 +459,7 @@ static zk_status settle_account(zk_witness_state *w, wit_account *e)
     if (!gone && (e->wiped || e->num_slots)) {
         zk_status st = apply_storage(w, e);
         if (st != ZK_OK)
-            return st;
+            return missing(w, st, ZK_GAP_STORAGE_UPDATE, &e->addr, NULL);
     } else if (gone) {
         e->acct.storage_root = ZK_EMPTY_TRIE_ROOT;
         e->storage_open = false;
@@ -475,7 +488,7 @@ static zk_status w_state_root(zk_state_backend *b, zk_hash *out)
                 continue;
             st = e->exists ? put_leaf(w, e) : mpt_delete(&w->accounts_trie, e->hashed.b, 32);
             if (st != ZK_OK)
-                return st;
+                return missing(w, st, ZK_GAP_ACCOUNT_UPDATE, &e->addr, NULL);
         }
     }
     for (size_t i = 0; i < w->num_touched; i++) {
@@ -541,4 +554,9 @@ void zk_witness_state_set_block_hashes(zk_witness_state *w, uint64_t first_numbe
 zk_state_backend *zk_witness_state_backend(zk_witness_state *w)
 {
     return &w->base;
+}
+
+zk_witness_gap zk_witness_state_gap(const zk_witness_state *w)
+{
+    return w->gap;
 }

@@ -36,4 +36,20 @@ void zk_witness_state_set_block_hashes(zk_witness_state *w, uint64_t first_numbe
 /* The backend interface of `w` (valid as long as `w`). */
 zk_state_backend *zk_witness_state_backend(zk_witness_state *w);
 
+/* The first read or update that failed for lack of witness data (diagnostics). */
+enum {
+    ZK_GAP_NONE = 0,
+    ZK_GAP_ACCOUNT,        /* reading `address` reached a node not in the witness */
+    ZK_GAP_STORAGE,        /* reading slot `key` of `address` */
+    ZK_GAP_CODE,           /* code `key` (a code hash) of `address` is not in the witness */
+    ZK_GAP_STORAGE_UPDATE, /* writing the storage of `address` (e.g. a collapse sibling) */
+    ZK_GAP_ACCOUNT_UPDATE, /* writing the account leaf of `address` */
+};
+typedef struct zk_witness_gap {
+    int kind;
+    zk_address address;
+    zk_hash key;
+} zk_witness_gap;
+zk_witness_gap zk_witness_state_gap(const zk_witness_state *w);
+
 #endif
