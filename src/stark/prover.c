@@ -3,7 +3,8 @@
  * Data layout. Every committed polynomial is handled as base-field columns (an extension
  * column is three base columns, one per coefficient of 1, X, X^2):
  *   coeffs[c][p]  n·(coefficient rev(p)): the interpolant in bit-reversed order, produced by a
- *                 DIF inverse transform without a bit-reversal pass;
+ *                 DIF inverse transform without a bit-reversal pass. Stored only for the
+ *                 quotient pieces; trace columns are interpolated inside their LDE buffer;
  *   lde[c][k·n+i] the value at s·w_N^k·g^i (N = B·n, g = w_N^B): B cosets of the trace
  *                 domain, each in natural order, produced by DIT transforms.
  * LDE point (k, i) is point j = B·i + k of the FRI domain s·<w_N>, and its next row (x·g)
@@ -19,7 +20,7 @@
 
 typedef struct poly_group {
     size_t width;      /* base columns */
-    uint64_t **coeffs; /* [width][n] */
+    uint64_t **coeffs; /* [width][n], quotient pieces only (NULL otherwise) */
     uint64_t **lde;    /* [width][N] */
     stark_merkle tree;
 } poly_group;
