@@ -68,6 +68,8 @@ case_ 19 3 'cycle limit of 100000000 reached \(accelerator 10 would cost' --max-
 case_ 20 3 'store at 0xc0000000: address is read-only'
 case_ 21 0 'halted with exit code 0'
 [ "$(cat "$work/out21")" = x ] || { echo "FAIL case 21: output"; failures=$((failures + 1)); }
+case_ 22 0 'halted with exit code 0'
+[ "$(cat "$work/out22")" = ZD ] || { echo "FAIL case 22: constructor/destructor output '$(cat "$work/out22")'"; failures=$((failures + 1)); }
 
 # Region cycles: the inner loop runs inside both regions, so inner < outer.
 inner=$(sed -n 's/.*"inner": {"cycles": \([0-9]*\).*/\1/p' "$work/report13.json")

@@ -15,6 +15,16 @@ extern uint8_t _heap_start[], _heap_end[];
 static const uint64_t rodata_word = 42;
 static uint32_t data_code[2] = {0x00000013, 0x00008067}; /* nop; ret: valid code in a RW page */
 
+/* _start runs constructors before main and destructors after it (case 22). */
+static uint8_t ctor_mark;
+static int dtor_armed;
+__attribute__((constructor)) static void constructor(void) { ctor_mark = 'Z'; }
+__attribute__((destructor)) static void destructor(void)
+{
+    if (dtor_armed)
+        write_output((const uint8_t *)"D", 1);
+}
+
 static void out_u64(uint64_t v)
 {
     uint8_t b[8];
@@ -144,6 +154,10 @@ int main(void)
     case 21: /* empty output from NULL: "NULL is not special" */
         write_output((const uint8_t *)0, 0);
         write_output((const uint8_t *)"x", 1);
+        return 0;
+    case 22: /* constructor ran before main; the destructor writes after main returns */
+        write_output(&ctor_mark, 1);
+        dtor_armed = 1;
         return 0;
     default:
         return 0;
