@@ -13,4 +13,13 @@ printf '\020' > "$work/in"
     || fail "qemu"
 cmp "$work/vm.out" "$work/qemu.out" || fail "native accelerators (VM) and software ones (qemu) differ"
 cmp "$work/vm.out" "$work/vm-linux.out" || fail "software accelerators differ between the VM and qemu"
-echo "accelerators: VM native, VM software and qemu software agree"
+echo "keccak256/sha256: VM native, VM software and qemu software agree"
+
+# All 19 accelerators (guests/accel_all.c): native in the VM vs software under qemu.
+"$zkl1" run "$dir/vm_accel_all.elf" --out "$work/all-vm.out" --report "$work/all-vm.json" || fail "VM, accel_all"
+"$qemu" -cpu rv64,c=false,a=false,f=false,d=false "$dir/vm_accel_all_linux.elf" < /dev/null > "$work/all-qemu.out" \
+    || fail "qemu, accel_all"
+cmp "$work/all-vm.out" "$work/all-qemu.out" || fail "accel_all: native (VM) and software (qemu) outputs differ"
+calls=$(grep -c '"calls"' "$work/all-vm.json")
+[ "$calls" = 19 ] || fail "accel_all: the report lists $calls accelerators, not 19"
+echo "all 19 accelerators: native in the VM = software under qemu ($(wc -c < "$work/all-vm.out") bytes)"
