@@ -1,6 +1,8 @@
-/* test_secp256r1.c — zkvm_secp256r1_verify: the RFC 6979 A.2.5 P-256/SHA-256 signatures, signatures
- * made here (s = k^-1 (h + r d) mod n with libtommath and BearSSL's fixed-base multiplication),
- * the hash ≡ 0 (mod n) case that BearSSL alone gets wrong, high s, and the EIP-7951 input rules.
+/* test_secp256r1.c — zkvm_secp256r1_verify (src/crypto/p256.c): the RFC 6979 A.2.5 P-256/SHA-256
+ * signatures, signatures made here (s = k^-1 (h + r d) mod n with libtommath and BearSSL's
+ * fixed-base multiplication), the hash ≡ 0 (mod n) case that BearSSL gets wrong, high s, keys
+ * ±G that make the double-scalar loop add equal and opposite points, a differential comparison
+ * with BearSSL's verifier, and the EIP-7951 input rules.
  * The EIP-7951 / Wycheproof vectors run at the precompile level (test_precompiles.c and the
  * fixture test). */
 #include <bearssl_ec.h>
@@ -137,6 +139,85 @@ static void test_zero_hash(void)
     KAT_CHECK(!verify(&h, &sig, &pub, ZKVM_EOK));
 }
 
+static bool bearssl_verify(const zkvm_secp256r1_hash *h, const zkvm_secp256r1_signature *sig,
+                           const zkvm_secp256r1_pubkey *pub)
+{
+    uint8_t q[65];
+    q[0] = 4;
+    memcpy(q + 1, pub->data, 64);
+    br_ec_public_key pk = {.curve = BR_EC_secp256r1, .q = q, .qlen = 65};
+    return br_ecdsa_i31_vrfy_raw(&br_ec_p256_m31, h->data, 32, &pk, sig->data, 64) == 1;
+}
+
+/* Random keys, nonces and hashes; valid signatures and corrupted ones: both verifiers agree. */
+static void test_differential_bearssl(void)
+{
+    uint8_t seed[32] = {1};
+    for (int i = 0; i < 48; i++) {
+        uint8_t d[32], k[32];
+        zkvm_sha256_hash t;
+        zkvm_sha256(seed, 32, &t), memcpy(d, t.data, 32), memcpy(seed, t.data, 32);
+        zkvm_sha256(seed, 32, &t), memcpy(k, t.data, 32), memcpy(seed, t.data, 32);
+        d[0] &= 0x7f, k[0] &= 0x7f;
+        zkvm_secp256r1_pubkey pub = public_key(d);
+        zkvm_secp256r1_hash h;
+        zkvm_sha256(seed, 31, &h);
+        zkvm_secp256r1_signature sig;
+        KAT_CHECK(sign(d, k, h.data, &sig));
+        if (i % 3 == 1)
+            sig.data[i % 64] ^= (uint8_t)(1 << (i % 8)); /* corrupt r or s */
+        if (i % 3 == 2)
+            h.data[i % 32] ^= 0x40; /* corrupt the hash */
+        bool ok = false;
+        KAT_CHECK(zkvm_secp256r1_verify(&h, &sig, &pub, &ok) == ZKVM_EOK);
+        KAT_CHECK(ok == bearssl_verify(&h, &sig, &pub));
+        KAT_CHECK(ok == (i % 3 == 0));
+    }
+}
+
+/* Q = G and Q = -G: u1·G + u2·Q then adds equal or opposite points inside the window loop
+ * (the doubling and infinity branches of the addition). d = 1 and d = n - 1. */
+static void test_key_plus_minus_generator(void)
+{
+    uint8_t one[32] = {0}, minus_one[32], k[32];
+    one[31] = 1;
+    kat_hex(N_HEX, minus_one, 32);
+    minus_one[31] -= 1;
+    const uint8_t *keys[2] = {one, minus_one};
+    for (int which = 0; which < 2; which++) {
+        zkvm_secp256r1_pubkey pub = public_key(keys[which]);
+        for (int i = 0; i < 8; i++) {
+            zkvm_secp256r1_hash h;
+            uint8_t m = (uint8_t)(i + 16 * which);
+            zkvm_sha256(&m, 1, &h);
+            zkvm_sha256(h.data, 32, (zkvm_sha256_hash *)k);
+            k[0] &= 0x7f;
+            zkvm_secp256r1_signature sig;
+            KAT_CHECK(sign(keys[which], k, h.data, &sig));
+            KAT_CHECK(verify(&h, &sig, &pub, ZKVM_EOK));
+            KAT_CHECK(bearssl_verify(&h, &sig, &pub));
+        }
+        /* With d = 1 (Q = G), R = ((h + r)/s)·G: h = n - r makes R the point at infinity, which
+         * must not verify. */
+        if (which == 0) {
+            zkvm_secp256r1_hash h;
+            zkvm_secp256r1_signature sig;
+            kat_hex("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", k, 32);
+            uint8_t zero[32] = {0};
+            KAT_CHECK(sign(one, k, zero, &sig));
+            uint8_t n[32];
+            kat_hex(N_HEX, n, 32);
+            unsigned borrow = 0;
+            for (int b = 31; b >= 0; b--) {
+                unsigned v = (unsigned)n[b] - sig.data[b] - borrow;
+                h.data[b] = (uint8_t)v;
+                borrow = (v >> 8) & 1;
+            }
+            KAT_CHECK(!verify(&h, &sig, &pub, ZKVM_EOK));
+        }
+    }
+}
+
 static void test_input_rules(void)
 {
     uint8_t d[32];
@@ -171,6 +252,8 @@ int main(void)
     KAT_RUN(test_rfc6979);
     KAT_RUN(test_signed_here);
     KAT_RUN(test_zero_hash);
+    KAT_RUN(test_differential_bearssl);
+    KAT_RUN(test_key_plus_minus_generator);
     KAT_RUN(test_input_rules);
     return kat_finish("secp256r1");
 }
