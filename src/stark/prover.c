@@ -181,6 +181,10 @@ static void self_check_task(void *arg, size_t task)
     uint64_t *bc = (uint64_t *)(out + nc), *bn = bc + nm, *bout = bn + nm;
     size_t begin = task * j->chunk, end = begin + j->chunk < pv->n ? begin + j->chunk : pv->n;
     bool failed = false;
+    for (size_t c = 0; c < nm && !failed; c++)
+        for (size_t i = begin; i < end; i++)
+            if (j->main[c][i] >= GL_P)
+                failed = true; /* not a field element: the verifier would reject the rows */
     for (size_t i = begin; i < end && !failed; i++) {
         size_t nx = (i + 1) & (pv->n - 1);
         if (air->eval_base) { /* no aux columns: the base-field form of the same constraints */

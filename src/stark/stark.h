@@ -78,15 +78,15 @@ typedef struct stark_prove_opts {
 /* Proves that main[c][0..2^log_n) for c < air->n_main (canonical elements) satisfies `air`
  * with publics[0..air->n_public).
  * On success *proof points to layout.proof_bytes bytes allocated from `a`.
- * ZK_ERR_INVALID when the trace violates the AIR (unless skip_self_check), ZK_ERR_NOMEM
+ * ZK_ERR_INVALID when the trace violates the AIR or holds a value >= p (unless skip_self_check), ZK_ERR_NOMEM
  * when the arena is exhausted. Temporary memory is returned to `a` before returning. */
 zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_n, const uint64_t *const *main,
                       const uint64_t *publics, const stark_prove_opts *opts, zk_arena *a, uint8_t **proof,
                       size_t *proof_len);
 
-/* Verifies a proof of `air` over 2^log_n rows with publics[0..air->n_public). ZK_OK when it is valid; ZK_ERR_DECODE when the bytes are malformed
- * (wrong length, non-canonical element, header mismatch); ZK_ERR_INVALID when a check
- * fails; ZK_ERR_NOMEM when `scratch` is too small. Never reads outside proof[0..len). */
+/* Verifies a proof of `air` over 2^log_n rows with publics[0..air->n_public). ZK_OK when it
+ * is valid; ZK_ERR_DECODE when the bytes are malformed (wrong length, non-canonical element,
+ * header mismatch); ZK_ERR_INVALID when a check fails; ZK_ERR_NOMEM when `scratch` is too small. Never reads outside proof[0..len). */
 zk_status stark_verify(const stark_air *air, const stark_params *p, unsigned log_n, const uint64_t *publics,
                        const uint8_t *proof, size_t len, zk_arena *scratch);
 

@@ -66,6 +66,12 @@ static void test_roundtrips(void)
     REQUIRE(prove(&bench.air, &STARK_PARAMS_V1, 6, main, pub, false, NULL, &pf) == ZK_OK);
     CHECK(verify(&bench.air, &STARK_PARAMS_V1, 6, pub, pf.bytes, pf.len) == ZK_OK);
 
+    /* A cell that is not a canonical field element is refused. */
+    uint64_t **fm, fp[STARK_FIB_PUBLICS];
+    REQUIRE(stark_fib_trace(3, 1, 1, &g_arena, &fm, fp) == ZK_OK);
+    fm[0][2] = GL_P + fm[0][2];
+    CHECK(prove(stark_air_fib(), &STARK_PARAMS_V1, 3, fm, fp, false, NULL, &pf) == ZK_ERR_INVALID);
+
     /* A lookup outside the table: the trace cannot be proved, even skipping the self check. */
     uint64_t **lm, lp[1];
     REQUIRE(stark_lookup_trace(4, 3, &g_arena, &lm, lp) == ZK_OK);
