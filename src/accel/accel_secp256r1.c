@@ -7,7 +7,7 @@
  * accepted (P-256 has no low-s rule).
  *
  * Why not BearSSL, the dependency docs/crypto-deps.md planned for this: its 0.6 release has only
- * the constant-time 31-bit P-256 code, about 4x slower (~25 Mgas/s at 6900 gas on this machine,
+ * the constant-time 31-bit P-256 code, about 3x slower (~11 Mgas/s at 6900 gas on this loaded machine,
  * a cheap way to fill a block with work), and it cannot add the point at infinity, so it rejects
  * valid signatures of a hash ≡ 0 (mod n). BearSSL remains the differential oracle of the tests.
  * Freestanding.

@@ -1,7 +1,7 @@
 /* p256.h — ECDSA signature verification on NIST P-256 (secp256r1), for P256VERIFY (EIP-7951).
  *
  * Written in-project for speed: 4×64-bit Montgomery arithmetic with 128-bit products (also
- * plain rv64im code) and a 4-bit-window double-scalar multiplication, about 4x faster than the
+ * plain rv64im code) and a 4-bit-window double-scalar multiplication, about 3x faster than the
  * constant-time 31-bit code of BearSSL 0.6, which the tests keep as a differential oracle.
  * Variable time: every input of a signature check is public. Freestanding; no allocation.
  */

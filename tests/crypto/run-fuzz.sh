@@ -17,7 +17,7 @@ for bin in "$BUILD"/fuzz/fuzz_*; do
     corpus=$BUILD/fuzz/corpus/$target
     mkdir -p "$corpus"
     if [ -n "$VECTORS" ] && [ -f "$VECTORS" ] && [ -z "$(ls -A "$corpus")" ]; then
-        awk -v a="${ADDRESS[$target]}" -v dir="$corpus" \
+        awk -v a="${ADDRESS[$target]:-none}" -v dir="$corpus" \
             '$3 == a && $5 != "-" && length($5) <= 40000 && n < 64 { print $5 > (dir "/seed" n); n++ }' "$VECTORS"
         for f in "$corpus"/seed*; do [ -f "$f" ] && xxd -r -p "$f" >"$f.bin" && rm "$f"; done
     fi
