@@ -51,7 +51,9 @@ typedef struct block_run {
     zk_evm *evm;
     zk_msg msg;
 
-    uint64_t gas_used;        /* counted against the block gas limit */
+    uint64_t gas_used;        /* counted against the block gas limit: max(regular_gas, state_gas) */
+    uint64_t regular_gas;     /* EIP-7778 regular gas (all gas before Amsterdam) */
+    uint64_t state_gas;       /* EIP-8037 state gas (Amsterdam) */
     uint64_t receipt_gas;     /* cumulative gas in receipts */
     uint64_t blob_gas_used;
     zk_bytes *receipts;       /* encoded receipts, one per transaction */
@@ -285,9 +287,12 @@ static zk_status run_transactions(block_run *r)
             return internal(r, st, "transaction execution");
         if (res.error != ZK_TXERR_NONE)
             return invalid_tx(r, i, zk_tx_error_name(res.error));
-        if (res.block_gas_used > r->h->gas_limit - r->gas_used)
+        if (res.block_gas_used > r->h->gas_limit - r->regular_gas ||
+            res.block_state_gas_used > r->h->gas_limit - r->state_gas)
             return invalid_tx(r, i, "GAS_ALLOWANCE_EXCEEDED: block gas limit exceeded");
-        r->gas_used += res.block_gas_used;
+        r->regular_gas += res.block_gas_used;
+        r->state_gas += res.block_state_gas_used;
+        r->gas_used = r->regular_gas > r->state_gas ? r->regular_gas : r->state_gas;
         r->receipt_gas += res.gas_used;
         r->blob_gas_used += zk_tx_blob_gas(tx);
         st = store_receipt(r, i, tx, &res);
@@ -432,6 +437,7 @@ static zk_status execute(block_run *r, zk_block_outcome *out)
     env.prev_randao = r->h->mix_hash;
     env.difficulty = r->h->difficulty;
     env.blob_params = r->blob;
+    env.slot_number = r->h->has_slot_number ? r->h->slot_number : 0;
     if (r->h->has_blob_gas)
         env.blob_base_fee = zk_blob_base_fee(r->h->excess_blob_gas, r->blob.base_fee_update_fraction);
 

@@ -34,6 +34,7 @@ typedef struct zk_block_env {
     u256 difficulty;     /* pre-merge DIFFICULTY (unused from Paris on) */
     u256 blob_base_fee;  /* BLOBBASEFEE, computed by the block layer from excess_blob_gas */
     zk_blob_params blob_params;
+    uint64_t slot_number; /* SLOTNUM (EIP-7843, Amsterdam) */
 } zk_block_env;
 
 /* Why a transaction is invalid (it then invalidates its block). Names follow EEST's
@@ -71,7 +72,10 @@ typedef struct zk_tx_result {
     zk_tx_error error;       /* ZK_TXERR_NONE for a valid (included) transaction */
     bool success;            /* execution did not revert or fail */
     uint64_t gas_used;       /* gas charged to the sender (receipt's per-tx gas) */
-    uint64_t block_gas_used; /* gas counted against the block gas limit (differs from gas_used from Amsterdam on) */
+    uint64_t block_gas_used; /* gas counted against the block gas limit (differs from gas_used from Amsterdam on:
+                              * EIP-7778 regular gas before refunds, at least the calldata floor) */
+    uint64_t block_state_gas_used; /* EIP-8037 state gas (Amsterdam; 0 before). The header's gas_used is
+                                    * max(sum of block_gas_used, sum of block_state_gas_used). */
     uint64_t blob_gas_used;
     const zk_log *logs;      /* arena memory, valid for the zk_evm's lifetime */
     size_t num_logs;
@@ -108,5 +112,9 @@ uint64_t zk_tx_intrinsic_gas(zk_fork fork, const zk_tx *tx);
 /* EIP-7623 calldata floor (21000 + 10 per token) from Prague on, 0 before. A transaction
  * whose gas limit is below it is invalid; one that uses less is charged the floor. */
 uint64_t zk_tx_floor_gas(zk_fork fork, const zk_tx *tx);
+/* EIP-8037 intrinsic state gas (creation and EIP-7702 authorizations, priced per state
+ * byte for a block with `block_gas_limit`); 0 before Amsterdam. zk_tx_intrinsic_gas is the
+ * regular part. */
+uint64_t zk_tx_intrinsic_state_gas(zk_fork fork, uint64_t block_gas_limit, const zk_tx *tx);
 
 #endif

@@ -25,6 +25,20 @@
 #define EVM_MAX_CODE_SIZE 0x6000
 #define EVM_MAX_INITCODE_SIZE (2 * EVM_MAX_CODE_SIZE)
 #define EVM_DELEGATION_LEN 23 /* 0xef0100 || address (EIP-7702) */
+#define EVM_MAX_CODE_SIZE_AMSTERDAM 0x8000 /* EIP-7954; init code limit is twice this */
+
+/* EIP-8037 (Amsterdam): creating state costs "state gas", priced per state byte. */
+#define EVM_STATE_BYTES_NEW_ACCOUNT 112
+#define EVM_STATE_BYTES_STORAGE_SET 32
+#define EVM_STATE_BYTES_AUTH_BASE 23
+
+static inline size_t evm_max_code_size(zk_fork f)
+{
+    return f >= ZK_FORK_AMSTERDAM ? EVM_MAX_CODE_SIZE_AMSTERDAM : EVM_MAX_CODE_SIZE;
+}
+static inline size_t evm_max_initcode_size(zk_fork f) { return 2 * evm_max_code_size(f); }
+/* EIP-8037 cost per state byte for a block with `gas_limit` (quantized to 5 significant bits). */
+uint64_t evm_cost_per_state_byte(uint64_t gas_limit);
 
 typedef struct evm_slot evm_slot;
 
@@ -60,6 +74,7 @@ typedef struct evm_account {
     uint32_t created_seq;
     uint32_t destroyed_seq; /* SELFDESTRUCT registered it for deletion */
     uint32_t touched_seq;   /* EIP-161 touch */
+    uint32_t burn_logged_seq; /* EIP-7708 finalization Burn log emitted */
 
     evm_slot *slots; /* this account's cached storage slots, newest first */
 } evm_account;
@@ -153,6 +168,16 @@ struct zk_evm {
     evm_account **tx_accounts; /* accounts touched/destroyed in the tx (may repeat) */
     size_t num_tx_accounts, tx_accounts_cap;
 
+    /* EIP-8037 two-dimensional gas (Amsterdam; all zero before). The reservoir is passed
+     * whole to every child frame and handed back by assignment, so one per-transaction
+     * value serves every depth; a failing frame restores it from its entry snapshot
+     * (evm_state_gas_frame_failed). */
+    int64_t cpsb;            /* cost per state byte of this block */
+    int64_t state_reservoir; /* state gas left in the reservoir */
+    int64_t state_used;      /* net state gas charged by execution in this transaction */
+    int64_t state_refund;    /* inline state-gas refunds (SSTORE 0->x->0) credited to the reservoir */
+    uint64_t block_regular_used, block_state_used; /* sums over the block's transactions */
+
     /* Static per-fork opcode tables. */
     int16_t op_gas[256];      /* static gas; -1: undefined opcode */
     uint8_t op_stack_in[256]; /* items popped */
@@ -237,6 +262,25 @@ static inline zk_hash evm_word_to_hash(const u256 *v)
     zk_hash h;
     evm_word_store32(v, h.b);
     return h;
+}
+
+/* EIP-8037: what a frame must remember to undo its state gas if it fails. */
+typedef struct evm_state_gas_mark {
+    int64_t used, refund;
+} evm_state_gas_mark;
+static inline evm_state_gas_mark evm_state_gas_enter(const zk_evm *e)
+{
+    evm_state_gas_mark m = {e->state_used, e->state_refund};
+    return m;
+}
+/* A failed frame grew no state: the net state gas it charged (spilled or not, less the
+ * inline refunds it credited, which may concern slots of its ancestors) goes back to the
+ * reservoir. */
+static inline void evm_state_gas_frame_failed(zk_evm *e, evm_state_gas_mark m)
+{
+    e->state_reservoir += e->state_used - m.used;
+    e->state_used = m.used;
+    e->state_refund = m.refund;
 }
 
 /* ---- state.c ---- */
@@ -328,6 +372,13 @@ zk_address evm_create_address(const zk_address *sender, uint64_t nonce);
 
 /* Returns the 7702 delegate of `code`, if it is a delegation designator. */
 bool evm_delegation_target(const uint8_t *code, size_t len, zk_address *out);
+
+/* Appends a log (copies topics and data into the arena). False on arena exhaustion. */
+bool evm_push_log(zk_evm *e, const zk_address *addr, const zk_hash *topics, size_t ntopics, const uint8_t *data,
+                  size_t n);
+/* EIP-7708 (Amsterdam; no-ops before, for zero values and for transfers to oneself). */
+bool evm_emit_transfer_log(zk_evm *e, const zk_address *from, const zk_address *to, const u256 *value);
+bool evm_emit_burn_log(zk_evm *e, const zk_address *account, const u256 *value);
 
 /* Arena helpers that record exhaustion in e->fatal. */
 void *evm_alloc(zk_evm *e, size_t n);

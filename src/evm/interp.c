@@ -50,13 +50,14 @@ enum {
     OP_CALLDATACOPY, OP_CODESIZE, OP_CODECOPY, OP_GASPRICE, OP_EXTCODESIZE, OP_EXTCODECOPY,
     OP_RETURNDATASIZE, OP_RETURNDATACOPY, OP_EXTCODEHASH,
     OP_BLOCKHASH = 0x40, OP_COINBASE, OP_TIMESTAMP, OP_NUMBER, OP_PREVRANDAO, OP_GASLIMIT, OP_CHAINID,
-    OP_SELFBALANCE, OP_BASEFEE, OP_BLOBHASH, OP_BLOBBASEFEE,
+    OP_SELFBALANCE, OP_BASEFEE, OP_BLOBHASH, OP_BLOBBASEFEE, OP_SLOTNUM,
     OP_POP = 0x50, OP_MLOAD, OP_MSTORE, OP_MSTORE8, OP_SLOAD, OP_SSTORE, OP_JUMP, OP_JUMPI, OP_PC, OP_MSIZE,
     OP_GAS, OP_JUMPDEST, OP_TLOAD, OP_TSTORE, OP_MCOPY, OP_PUSH0,
     OP_PUSH1 = 0x60, OP_PUSH32 = 0x7f,
     OP_DUP1 = 0x80, OP_DUP16 = 0x8f,
     OP_SWAP1 = 0x90, OP_SWAP16 = 0x9f,
     OP_LOG0 = 0xa0, OP_LOG4 = 0xa4,
+    OP_DUPN = 0xe6, OP_SWAPN, OP_EXCHANGE,
     OP_CREATE = 0xf0, OP_CALL, OP_CALLCODE, OP_RETURN, OP_DELEGATECALL, OP_CREATE2,
     OP_STATICCALL = 0xfa, OP_REVERT = 0xfd, OP_INVALID = 0xfe, OP_SELFDESTRUCT = 0xff,
 };
@@ -125,7 +126,7 @@ void evm_init_op_tables(zk_evm *e)
     }
     if (f >= ZK_FORK_CONSTANTINOPLE) {
         def(e, OP_EXTCODEHASH, 0, 1, 1);
-        def(e, OP_CREATE2, 32000, 4, 1);
+        def(e, OP_CREATE2, f >= ZK_FORK_AMSTERDAM ? 9000 : 32000, 4, 1);
     }
     def(e, OP_BLOCKHASH, 20, 1, 1);
     def(e, OP_COINBASE, 2, 0, 1);
@@ -168,13 +169,20 @@ void evm_init_op_tables(zk_evm *e)
     }
     for (int n = 0; n <= 4; n++)
         def(e, OP_LOG0 + n, 375 * (n + 1), n + 2, 0);
-    def(e, OP_CREATE, 32000, 3, 1);
+    def(e, OP_CREATE, f >= ZK_FORK_AMSTERDAM ? 9000 : 32000, 3, 1); /* EIP-8037 moves 23000 to state gas */
     def(e, OP_CALL, 0, 7, 1);
     def(e, OP_CALLCODE, 0, 7, 1);
     def(e, OP_RETURN, 0, 2, 0);
     if (f >= ZK_FORK_HOMESTEAD)
         def(e, OP_DELEGATECALL, 0, 6, 1);
     def(e, OP_SELFDESTRUCT, 5000, 1, 0);
+    if (f >= ZK_FORK_AMSTERDAM) {
+        def(e, OP_SLOTNUM, 2, 0, 1); /* EIP-7843 */
+        /* EIP-8024: depths come from an immediate byte and are checked when executed. */
+        def(e, OP_DUPN, 3, 0, 0);
+        def(e, OP_SWAPN, 3, 0, 0);
+        def(e, OP_EXCHANGE, 3, 0, 0);
+    }
 }
 
 /* ---- helpers ---- */
@@ -334,6 +342,36 @@ static inline bool charge(frame *f, int64_t cost)
     return true;
 }
 
+/* EIP-8037: state gas comes from the reservoir first; what it lacks spills into the
+ * frame's regular gas. Callers charge the regular part first, so a regular out-of-gas
+ * never consumes state gas. */
+static bool charge_state_from(zk_evm *e, int64_t *gas, int64_t amount)
+{
+    if (e->state_reservoir >= amount) {
+        e->state_reservoir -= amount;
+    } else {
+        int64_t spill = amount - e->state_reservoir;
+        if (*gas < spill)
+            return false;
+        *gas -= spill;
+        e->state_reservoir = 0;
+    }
+    e->state_used += amount;
+    return true;
+}
+
+static inline bool charge_state(frame *f, int64_t amount) { return charge_state_from(f->e, &f->gas, amount); }
+
+/* Gives back state gas charged by this frame whose state growth did not happen (a
+ * creation that failed before running or whose child failed). */
+static void uncharge_state(zk_evm *e, int64_t amount)
+{
+    e->state_reservoir += amount;
+    e->state_used -= amount;
+}
+
+static inline int64_t new_account_state_gas(const zk_evm *e) { return EVM_STATE_BYTES_NEW_ACCOUNT * e->cpsb; }
+
 /* ---- state opcodes ---- */
 
 static bool op_balance_like(frame *f, uint8_t op)
@@ -430,7 +468,7 @@ static bool op_sstore(frame *f)
     zk_evm *e = f->e;
     if (f->m->is_static)
         return false;
-    if (f->gas <= GAS_CALL_STIPEND) /* EIP-2200 */
+    if (f->gas <= GAS_CALL_STIPEND) /* EIP-2200 (regular gas only, EIP-8037) */
         return false;
     f->top -= 2;
     zk_hash key = evm_word_to_hash(&f->top[1]);
@@ -439,6 +477,7 @@ static bool op_sstore(frame *f)
     evm_slot *s = evm_slot_get(e, a, &key);
     if (s == NULL)
         return false;
+    bool amsterdam = e->env.fork >= ZK_FORK_AMSTERDAM;
     u256 zero = u256_zero();
     const u256 *cur = &s->value;
     const u256 *orig = a->created_seq == e->tx_seq ? &zero
@@ -451,10 +490,14 @@ static bool op_sstore(frame *f)
     }
     bool cur_is_orig = u256_eq(orig, cur);
     bool changes = !u256_eq(cur, nv);
-    if (cur_is_orig && changes)
-        cost += u256_is_zero(orig) ? GAS_STORAGE_SET : GAS_STORAGE_UPDATE - GAS_COLD_SLOAD;
-    else
+    bool creates_slot = false; /* EIP-8037: 0 -> x charges state gas */
+    if (cur_is_orig && changes) {
+        creates_slot = amsterdam && u256_is_zero(orig);
+        cost += u256_is_zero(orig) && !amsterdam ? GAS_STORAGE_SET : GAS_STORAGE_UPDATE - GAS_COLD_SLOAD;
+    } else {
         cost += GAS_WARM_ACCESS;
+    }
+    int64_t slot_state_gas = EVM_STATE_BYTES_STORAGE_SET * e->cpsb;
     if (changes) {
         bool orig_zero = u256_is_zero(orig), cur_zero = u256_is_zero(cur), new_zero = u256_is_zero(nv);
         if (!orig_zero && !cur_zero && new_zero)
@@ -462,13 +505,22 @@ static bool op_sstore(frame *f)
         if (!orig_zero && cur_zero)
             f->refund -= GAS_STORAGE_CLEAR_REFUND;
         if (u256_eq(orig, nv)) {
-            if (orig_zero)
-                f->refund += GAS_STORAGE_SET - GAS_WARM_ACCESS;
-            else
+            if (orig_zero && amsterdam) {
+                /* 0 -> x -> 0: the slot's state gas goes straight back to the reservoir. */
+                e->state_reservoir += slot_state_gas;
+                e->state_used -= slot_state_gas;
+                e->state_refund += slot_state_gas;
                 f->refund += GAS_STORAGE_UPDATE - GAS_COLD_SLOAD - GAS_WARM_ACCESS;
+            } else if (orig_zero) {
+                f->refund += GAS_STORAGE_SET - GAS_WARM_ACCESS;
+            } else {
+                f->refund += GAS_STORAGE_UPDATE - GAS_COLD_SLOAD - GAS_WARM_ACCESS;
+            }
         }
     }
     if (!charge(f, cost))
+        return false;
+    if (creates_slot && !charge_state(f, slot_state_gas))
         return false;
     if (changes && !evm_set_storage(e, s, nv))
         return false;
@@ -491,6 +543,15 @@ static bool op_log(frame *f, int ntopics)
         return false;
     if (!charge_memory(f, o, n, (int64_t)n * GAS_LOG_DATA))
         return false;
+    zk_hash topics[4];
+    for (int i = 0; i < ntopics; i++)
+        topics[i] = evm_word_to_hash(&s[ntopics - 1 - i]);
+    return evm_push_log(e, &f->m->target, topics, (size_t)ntopics, n ? f->buf->mem + o : NULL, (size_t)n);
+}
+
+bool evm_push_log(zk_evm *e, const zk_address *addr, const zk_hash *topics, size_t ntopics, const uint8_t *data,
+                  size_t n)
+{
     if (e->num_logs == e->logs_cap) {
         size_t cap = e->logs_cap ? e->logs_cap * 2 : 64;
         zk_log *logs = evm_alloc(e, cap * sizeof *logs);
@@ -501,28 +562,68 @@ static bool op_log(frame *f, int ntopics)
         e->logs = logs;
         e->logs_cap = cap;
     }
-    zk_hash *topics = NULL;
+    zk_hash *t = NULL;
     if (ntopics) {
-        topics = evm_alloc(e, (size_t)ntopics * sizeof *topics);
-        if (topics == NULL)
+        t = evm_alloc(e, ntopics * sizeof *t);
+        if (t == NULL)
             return false;
-        for (int i = 0; i < ntopics; i++)
-            topics[i] = evm_word_to_hash(&s[ntopics - 1 - i]);
+        memcpy(t, topics, ntopics * sizeof *t);
     }
-    uint8_t *data = NULL;
+    uint8_t *d = NULL;
     if (n) {
-        data = evm_alloc(e, (size_t)n);
-        if (data == NULL)
+        d = evm_alloc(e, n);
+        if (d == NULL)
             return false;
-        memcpy(data, f->buf->mem + o, (size_t)n);
+        memcpy(d, data, n);
     }
     zk_log *l = &e->logs[e->num_logs++];
-    l->address = f->m->target;
-    l->topics = topics;
-    l->num_topics = (size_t)ntopics;
-    l->data.ptr = data;
-    l->data.len = (size_t)n;
+    l->address = *addr;
+    l->topics = t;
+    l->num_topics = ntopics;
+    l->data.ptr = d;
+    l->data.len = n;
     return true;
+}
+
+/* EIP-7708: ETH moved between two different accounts is logged as an ERC-20 style
+ * Transfer(from, to, value) event from SYSTEM_ADDRESS. */
+static const zk_address EVM_SYSTEM_ADDRESS = {{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                               0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe}};
+
+static zk_hash address_topic(const zk_address *a)
+{
+    zk_hash h;
+    memset(h.b, 0, 12);
+    memcpy(h.b + 12, a->b, 20);
+    return h;
+}
+
+bool evm_emit_transfer_log(zk_evm *e, const zk_address *from, const zk_address *to, const u256 *value)
+{
+    if (e->env.fork < ZK_FORK_AMSTERDAM || u256_is_zero(value) || zk_address_eq(from, to))
+        return true;
+    static const char sig[] = "Transfer(address,address,uint256)";
+    zk_hash topics[3];
+    topics[0] = keccak256((const uint8_t *)sig, sizeof sig - 1);
+    topics[1] = address_topic(from);
+    topics[2] = address_topic(to);
+    uint8_t data[32];
+    evm_word_store32(value, data);
+    return evm_push_log(e, &EVM_SYSTEM_ADDRESS, topics, 3, data, 32);
+}
+
+/* EIP-7708: ETH destroyed with its account is logged as Burn(account, value). */
+bool evm_emit_burn_log(zk_evm *e, const zk_address *account, const u256 *value)
+{
+    if (e->env.fork < ZK_FORK_AMSTERDAM || u256_is_zero(value))
+        return true;
+    static const char sig[] = "Burn(address,uint256)";
+    zk_hash topics[2];
+    topics[0] = keccak256((const uint8_t *)sig, sizeof sig - 1);
+    topics[1] = address_topic(account);
+    uint8_t data[32];
+    evm_word_store32(value, data);
+    return evm_push_log(e, &EVM_SYSTEM_ADDRESS, topics, 2, data, 32);
 }
 
 /* ---- calls ---- */
@@ -593,14 +694,24 @@ static bool op_call(frame *f, uint8_t op)
     if (!resolve_code(f, to_acct, &child, &extra))
         return false;
     bool nonzero_value = !u256_is_zero(&value);
-    if (op == OP_CALL && nonzero_value && !evm_account_alive(to_acct))
+    bool amsterdam = e->env.fork >= ZK_FORK_AMSTERDAM;
+    bool new_account = op == OP_CALL && nonzero_value && !evm_account_alive(to_acct);
+    if (new_account && !amsterdam)
         extra += GAS_NEW_ACCOUNT;
     if (nonzero_value)
         extra += GAS_CALL_VALUE;
 
-    /* EIP-150: the callee gets at most all but one 64th of what is left. */
     if (f->gas < extra + mem_cost)
         return false;
+    if (amsterdam) {
+        /* EIP-8037: regular costs first, then the new account's state gas (which may
+         * spill into regular gas before the callee's share is computed). */
+        f->gas -= extra + mem_cost;
+        extra = mem_cost = 0;
+        if (new_account && !charge_state(f, new_account_state_gas(e)))
+            return false;
+    }
+    /* EIP-150: the callee gets at most all but one 64th of what is left. */
     int64_t avail = f->gas - extra - mem_cost;
     int64_t cap = avail - avail / 64;
     int64_t call_gas = (u256_fits_u64(gas_req) && gas_req->w[0] < (uint64_t)cap) ? (int64_t)gas_req->w[0] : cap;
@@ -738,7 +849,11 @@ static bool op_create(frame *f, uint8_t op)
         return false;
     if (m->is_static)
         return false;
-    if (e->env.fork >= ZK_FORK_SHANGHAI && n > EVM_MAX_INITCODE_SIZE)
+    if (e->env.fork >= ZK_FORK_SHANGHAI && n > evm_max_initcode_size(e->env.fork))
+        return false;
+    /* EIP-8037: the new account's state gas, given back if no account results. */
+    int64_t state_gas = e->env.fork >= ZK_FORK_AMSTERDAM ? new_account_state_gas(e) : 0;
+    if (state_gas && !charge_state(f, state_gas))
         return false;
 
     int64_t child_gas = f->gas - f->gas / 64;
@@ -748,6 +863,7 @@ static bool op_create(frame *f, uint8_t op)
     evm_account *self = f->self;
     if (u256_lt(&self->balance, &value) || self->nonce == UINT64_MAX || m->depth + 1 > EVM_MAX_DEPTH) {
         f->gas += child_gas;
+        uncharge_state(e, state_gas);
         push_u64(f, 0);
         return true;
     }
@@ -762,6 +878,7 @@ static bool op_create(frame *f, uint8_t op)
     if (!evm_set_nonce(e, self, self->nonce + 1))
         return false;
     if (collision) {
+        uncharge_state(e, state_gas);
         push_u64(f, 0);
         return true;
     }
@@ -788,6 +905,7 @@ static bool op_create(frame *f, uint8_t op)
         u256 a = evm_word_from_address(&addr);
         push_word(f, &a);
     } else {
+        uncharge_state(e, state_gas);
         f->ret = r.output;
         f->ret_len = r.output_len;
         push_u64(f, 0);
@@ -810,9 +928,13 @@ static bool op_selfdestruct(frame *f)
         evm_mark_warm(e, ben);
         cost += GAS_COLD_ACCOUNT_ACCESS;
     }
-    if (!evm_account_alive(ben) && !u256_is_zero(&self->balance))
+    bool amsterdam = e->env.fork >= ZK_FORK_AMSTERDAM;
+    bool new_account = !evm_account_alive(ben) && !u256_is_zero(&self->balance);
+    if (new_account && !amsterdam)
         cost += GAS_SELF_DESTRUCT_NEW_ACCOUNT;
     if (!charge(f, cost))
+        return false;
+    if (new_account && amsterdam && !charge_state(f, new_account_state_gas(e)))
         return false;
     if (m->is_static)
         return false;
@@ -820,12 +942,45 @@ static bool op_selfdestruct(frame *f)
     if (!evm_sub_balance(e, self, &bal) || !evm_add_balance(e, ben, &bal) || !evm_touch(e, ben))
         return false;
     bool destroy = e->env.fork < ZK_FORK_CANCUN || self->created_seq == e->tx_seq;
+    bool logged = zk_address_eq(&ben->addr, &self->addr) ? (!destroy || evm_emit_burn_log(e, &self->addr, &bal))
+                                                          : evm_emit_transfer_log(e, &self->addr, &ben->addr, &bal);
+    if (!logged)
+        return false;
     if (destroy) {
         u256 zero = u256_zero();
         if (!evm_set_balance(e, self, &zero) || !evm_mark_destroyed(e, self))
             return false;
         if (e->env.fork < ZK_FORK_LONDON && self->destroyed_seq == e->tx_seq)
             f->refund += 24000;
+    }
+    return true;
+}
+
+/* ---- EIP-8024 immediates ----
+ * The immediate byte avoids 0x5b (JUMPDEST) and the PUSH range, so JUMPDEST analysis
+ * is unchanged. DUPN/SWAPN reach depths 17..235; EXCHANGE names two depths. */
+
+static int decode_single(uint8_t x)
+{
+    if (x <= 90)
+        return x + 17;
+    if (x >= 128)
+        return x - 20;
+    return -1;
+}
+
+static bool decode_pair(uint8_t x, int *n, int *m)
+{
+    if (x > 79 && x < 128)
+        return false;
+    int k = x <= 79 ? x : x - 48;
+    int q = k / 16, r = k % 16;
+    if (q < r) {
+        *n = q + 1;
+        *m = r + 1;
+    } else {
+        *n = r + 1;
+        *m = 29 - q;
     }
     return true;
 }
@@ -1115,6 +1270,38 @@ static void run_code(zk_evm *e, const evm_message *m, evm_result *r)
                 *x = u256_zero();
             break;
         }
+        case OP_SLOTNUM:
+            *top++ = u256_from_u64(e->env.slot_number);
+            break;
+        case OP_DUPN: {
+            int n = decode_single(pc + 1 < code_len ? code[pc + 1] : 0);
+            if (n < 0 || top - base < n || top - base >= EVM_STACK_LIMIT)
+                goto fail;
+            *top = top[-n];
+            top++;
+            pc += 2;
+            continue;
+        }
+        case OP_SWAPN: {
+            int n = decode_single(pc + 1 < code_len ? code[pc + 1] : 0);
+            if (n < 0 || top - base < n + 1)
+                goto fail;
+            u256 t = top[-1];
+            top[-1] = top[-1 - n];
+            top[-1 - n] = t;
+            pc += 2;
+            continue;
+        }
+        case OP_EXCHANGE: {
+            int n, k;
+            if (!decode_pair(pc + 1 < code_len ? code[pc + 1] : 0, &n, &k) || top - base < (n > k ? n : k) + 1)
+                goto fail;
+            u256 t = top[-1 - n];
+            top[-1 - n] = top[-1 - k];
+            top[-1 - k] = t;
+            pc += 2;
+            continue;
+        }
         case OP_BLOBBASEFEE:
             *top++ = e->env.blob_base_fee;
             break;
@@ -1356,6 +1543,7 @@ void evm_call_message(zk_evm *e, const evm_message *m, evm_result *r)
 {
     size_t cp = evm_checkpoint(e);
     size_t logs_cp = e->num_logs;
+    evm_state_gas_mark sg = evm_state_gas_enter(e);
     r->outcome = EVM_FAILURE;
     r->gas_left = 0;
     r->refund = 0;
@@ -1366,7 +1554,8 @@ void evm_call_message(zk_evm *e, const evm_message *m, evm_result *r)
         return;
     if (m->transfer_value && !u256_is_zero(&m->value)) {
         evm_account *caller = evm_account_get(e, &m->caller);
-        if (caller == NULL || !evm_sub_balance(e, caller, &m->value) || !evm_add_balance(e, target, &m->value))
+        if (caller == NULL || !evm_sub_balance(e, caller, &m->value) || !evm_add_balance(e, target, &m->value) ||
+            !evm_emit_transfer_log(e, &m->caller, &m->target, &m->value))
             return;
     }
     if (!m->disable_precompiles && zk_precompile_exists(e->env.fork, &m->code_address))
@@ -1376,6 +1565,7 @@ void evm_call_message(zk_evm *e, const evm_message *m, evm_result *r)
     if (r->outcome != EVM_SUCCESS) {
         evm_revert_to(e, cp);
         e->num_logs = logs_cp;
+        evm_state_gas_frame_failed(e, sg);
     }
 }
 
@@ -1383,6 +1573,7 @@ void evm_create_message(zk_evm *e, const evm_message *m, evm_result *r)
 {
     size_t cp = evm_checkpoint(e);
     size_t logs_cp = e->num_logs;
+    evm_state_gas_mark sg = evm_state_gas_enter(e);
     r->outcome = EVM_FAILURE;
     r->gas_left = 0;
     r->refund = 0;
@@ -1397,22 +1588,35 @@ void evm_create_message(zk_evm *e, const evm_message *m, evm_result *r)
         goto failed;
     if (!u256_is_zero(&m->value)) {
         evm_account *caller = evm_account_get(e, &m->caller);
-        if (caller == NULL || !evm_sub_balance(e, caller, &m->value) || !evm_add_balance(e, target, &m->value))
+        if (caller == NULL || !evm_sub_balance(e, caller, &m->value) || !evm_add_balance(e, target, &m->value) ||
+            !evm_emit_transfer_log(e, &m->caller, &m->target, &m->value))
             goto failed;
     }
     run_code(e, m, r);
     if (r->outcome != EVM_SUCCESS) {
         evm_revert_to(e, cp);
         e->num_logs = logs_cp;
+        evm_state_gas_frame_failed(e, sg);
         return;
     }
     {
         size_t len = r->output_len;
-        int64_t deposit = GAS_CODE_DEPOSIT * (int64_t)len;
-        if ((len > 0 && r->output[0] == 0xef && e->env.fork >= ZK_FORK_LONDON) || r->gas_left < deposit ||
-            len > EVM_MAX_CODE_SIZE)
+        if ((len > 0 && r->output[0] == 0xef && e->env.fork >= ZK_FORK_LONDON) || len > evm_max_code_size(e->env.fork))
             goto failed;
-        r->gas_left -= deposit;
+        if (e->env.fork >= ZK_FORK_AMSTERDAM) {
+            /* EIP-8037: hashing the code is regular gas, its bytes are state gas. */
+            int64_t hash_cost = GAS_KECCAK_WORD * (int64_t)words(len);
+            if (r->gas_left < hash_cost)
+                goto failed;
+            r->gas_left -= hash_cost;
+            if (!charge_state_from(e, &r->gas_left, (int64_t)len * e->cpsb))
+                goto failed;
+        } else {
+            int64_t deposit = GAS_CODE_DEPOSIT * (int64_t)len;
+            if (r->gas_left < deposit)
+                goto failed;
+            r->gas_left -= deposit;
+        }
         const uint8_t *code = NULL;
         if (len) {
             uint8_t *copy = evm_alloc(e, len);
@@ -1430,6 +1634,7 @@ void evm_create_message(zk_evm *e, const evm_message *m, evm_result *r)
 failed:
     evm_revert_to(e, cp);
     e->num_logs = logs_cp;
+    evm_state_gas_frame_failed(e, sg);
     r->outcome = EVM_FAILURE;
     r->gas_left = 0;
     r->refund = 0;

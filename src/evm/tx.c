@@ -20,6 +20,9 @@ enum {
     TX_ACCESS_LIST_KEY = 1900,
     TX_INITCODE_WORD = 2,
     TX_FLOOR_PER_TOKEN = 10,
+    TX_FLOOR_PER_TOKEN_AMSTERDAM = 16, /* EIP-7976 */
+    TX_CREATE_COST_AMSTERDAM = 9000,   /* EIP-8037: the rest is state gas */
+    PER_AUTH_BASE_COST_AMSTERDAM = 7500,
     PER_EMPTY_ACCOUNT_COST = 25000,
     PER_AUTH_BASE_COST = 12500,
     GAS_PER_BLOB = 1 << 17,
@@ -80,8 +83,19 @@ static uint64_t calldata_tokens(const zk_tx *tx, uint64_t *zeros, uint64_t *nonz
     return z + 4 * (tx->data.len - z);
 }
 
+/* EIP-7981: access-list data priced as calldata, 4 floor tokens per byte (20 per address,
+ * 32 per key). */
+static uint64_t access_list_tokens(const zk_tx *tx)
+{
+    uint64_t bytes = 0;
+    for (size_t i = 0; i < tx->access_list_len; i++)
+        bytes += 20 + 32 * (uint64_t)tx->access_list[i].num_keys;
+    return 4 * bytes;
+}
+
 uint64_t zk_tx_intrinsic_gas(zk_fork fork, const zk_tx *tx)
 {
+    bool amsterdam = fork >= ZK_FORK_AMSTERDAM;
     uint64_t zeros, nonzeros;
     calldata_tokens(tx, &zeros, &nonzeros);
     uint64_t gas = TX_BASE_COST;
@@ -89,13 +103,15 @@ uint64_t zk_tx_intrinsic_gas(zk_fork fork, const zk_tx *tx)
     gas += nonzeros * (fork >= ZK_FORK_ISTANBUL ? TX_DATA_NONZERO : TX_DATA_NONZERO_FRONTIER);
     if (!tx->has_to) {
         if (fork >= ZK_FORK_HOMESTEAD)
-            gas += TX_CREATE_COST;
+            gas += amsterdam ? TX_CREATE_COST_AMSTERDAM : TX_CREATE_COST;
         if (fork >= ZK_FORK_SHANGHAI)
             gas += TX_INITCODE_WORD * ((tx->data.len + 31) / 32);
     }
     for (size_t i = 0; i < tx->access_list_len; i++)
         gas += TX_ACCESS_LIST_ADDRESS + TX_ACCESS_LIST_KEY * (uint64_t)tx->access_list[i].num_keys;
-    gas += PER_EMPTY_ACCOUNT_COST * (uint64_t)tx->num_authorizations;
+    if (amsterdam)
+        gas += TX_FLOOR_PER_TOKEN_AMSTERDAM * access_list_tokens(tx);
+    gas += (amsterdam ? PER_AUTH_BASE_COST_AMSTERDAM : PER_EMPTY_ACCOUNT_COST) * (uint64_t)tx->num_authorizations;
     return gas;
 }
 
@@ -103,8 +119,36 @@ uint64_t zk_tx_floor_gas(zk_fork fork, const zk_tx *tx)
 {
     if (fork < ZK_FORK_PRAGUE)
         return 0;
+    if (fork >= ZK_FORK_AMSTERDAM) /* EIP-7976: every calldata byte is 4 tokens; EIP-7981 */
+        return TX_BASE_COST + TX_FLOOR_PER_TOKEN_AMSTERDAM * (4 * (uint64_t)tx->data.len + access_list_tokens(tx));
     uint64_t zeros, nonzeros;
     return TX_BASE_COST + TX_FLOOR_PER_TOKEN * calldata_tokens(tx, &zeros, &nonzeros);
+}
+
+uint64_t zk_tx_intrinsic_state_gas(zk_fork fork, uint64_t block_gas_limit, const zk_tx *tx)
+{
+    if (fork < ZK_FORK_AMSTERDAM)
+        return 0;
+    uint64_t cpsb = evm_cost_per_state_byte(block_gas_limit);
+    uint64_t bytes = (uint64_t)tx->num_authorizations * (EVM_STATE_BYTES_NEW_ACCOUNT + EVM_STATE_BYTES_AUTH_BASE);
+    if (!tx->has_to)
+        bytes += EVM_STATE_BYTES_NEW_ACCOUNT;
+    return bytes * cpsb;
+}
+
+uint64_t evm_cost_per_state_byte(uint64_t gas_limit)
+{
+    /* EIP-8037: ceil(gas_limit * BLOCKS_PER_YEAR / (2 * TARGET_STATE_GROWTH)), offset and
+     * rounded down to 5 significant bits. A gas limit too large to multiply saturates. */
+    const uint64_t blocks_per_year = 2628000, offset = 9578;
+    const uint64_t denom = UINT64_C(2) * 100 * (UINT64_C(1) << 30);
+    uint64_t num = gas_limit > UINT64_MAX / blocks_per_year ? UINT64_MAX : gas_limit * blocks_per_year;
+    uint64_t raw = num / denom + (num % denom != 0);
+    uint64_t shifted = raw + offset;
+    int bits = 64 - __builtin_clzll(shifted);
+    int shift = bits > 5 ? bits - 5 : 0;
+    uint64_t q = (shifted >> shift) << shift;
+    return q > offset ? q - offset : 1;
 }
 
 /* ---- creation ---- */
@@ -119,6 +163,8 @@ zk_evm *zk_evm_create(zk_arena *a, zk_state_backend *backend, const zk_block_env
     e->env = *env;
     e->fatal = ZK_OK;
     e->tx_seq = 0;
+    if (env->fork >= ZK_FORK_AMSTERDAM)
+        e->cpsb = (int64_t)evm_cost_per_state_byte(env->gas_limit);
     evm_state_init(e);
     evm_init_op_tables(e);
     return e;
@@ -152,6 +198,7 @@ static bool mul_checked(const u256 *a, uint64_t b, u256 *out)
 
 typedef struct tx_costs {
     uint64_t intrinsic, floor;
+    uint64_t intrinsic_state; /* EIP-8037 (Amsterdam) */
     u256 effective_gas_price;
     u256 blob_fee; /* blob gas * blob base fee, burnt */
 } tx_costs;
@@ -164,21 +211,36 @@ static zk_tx_error validate(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
 
     if (!type_supported(fork, tx->type))
         return ZK_TXERR_TYPE_NOT_SUPPORTED;
+    bool amsterdam = fork >= ZK_FORK_AMSTERDAM;
     c->intrinsic = zk_tx_intrinsic_gas(fork, tx);
+    c->intrinsic_state = zk_tx_intrinsic_state_gas(fork, env->gas_limit, tx);
     c->floor = zk_tx_floor_gas(fork, tx);
-    if (c->intrinsic > tx->gas_limit)
+    if (c->intrinsic > tx->gas_limit || c->intrinsic_state > tx->gas_limit - c->intrinsic)
         return ZK_TXERR_INTRINSIC_GAS_TOO_LOW;
     if (c->floor > tx->gas_limit)
         return ZK_TXERR_INTRINSIC_GAS_BELOW_FLOOR_GAS_COST;
+    /* EIP-8037: the gas limit may exceed the EIP-7825 cap (the excess feeds the state-gas
+     * reservoir), but the regular intrinsic cost and the floor must fit under it. */
+    if (amsterdam && (c->intrinsic > TX_MAX_GAS_LIMIT || c->floor > TX_MAX_GAS_LIMIT))
+        return ZK_TXERR_INTRINSIC_GAS_TOO_LOW;
     if (tx->nonce == UINT64_MAX)
         return ZK_TXERR_NONCE_IS_MAX;
-    if (!tx->has_to && fork >= ZK_FORK_SHANGHAI && tx->data.len > EVM_MAX_INITCODE_SIZE)
+    if (!tx->has_to && fork >= ZK_FORK_SHANGHAI && tx->data.len > evm_max_initcode_size(fork))
         return ZK_TXERR_INITCODE_SIZE_EXCEEDED;
-    if (fork >= ZK_FORK_OSAKA && tx->gas_limit > TX_MAX_GAS_LIMIT)
+    if (fork >= ZK_FORK_OSAKA && !amsterdam && tx->gas_limit > TX_MAX_GAS_LIMIT)
         return ZK_TXERR_GAS_LIMIT_EXCEEDS_MAXIMUM;
 
-    if (tx->gas_limit > block_gas_left)
+    if (amsterdam) {
+        /* Both block dimensions must fit the worst case: regular gas is capped per
+         * transaction, state gas is at most what the intrinsic regular cost leaves. */
+        uint64_t regular_max = tx->gas_limit < TX_MAX_GAS_LIMIT ? tx->gas_limit : TX_MAX_GAS_LIMIT;
+        uint64_t regular_left = env->gas_limit > e->block_regular_used ? env->gas_limit - e->block_regular_used : 0;
+        uint64_t state_left = env->gas_limit > e->block_state_used ? env->gas_limit - e->block_state_used : 0;
+        if (regular_max > regular_left || tx->gas_limit - c->intrinsic > state_left)
+            return ZK_TXERR_GAS_ALLOWANCE_EXCEEDED;
+    } else if (tx->gas_limit > block_gas_left) {
         return ZK_TXERR_GAS_ALLOWANCE_EXCEEDED;
+    }
     if (tx->has_chain_id && tx->chain_id != env->chain_id)
         return ZK_TXERR_INVALID_CHAINID;
 
@@ -339,8 +401,9 @@ static int64_t apply_authorizations(zk_evm *e, const zk_tx *tx)
             continue;
         if (a->nonce != auth->nonce)
             continue;
-        if (a->exists)
-            refund += PER_EMPTY_ACCOUNT_COST - PER_AUTH_BASE_COST;
+        if (a->exists) /* EIP-8037: the account-creation state gas, credited to the reservoir */
+            refund += e->env.fork >= ZK_FORK_AMSTERDAM ? EVM_STATE_BYTES_NEW_ACCOUNT * e->cpsb
+                                                       : PER_EMPTY_ACCOUNT_COST - PER_AUTH_BASE_COST;
         bool ok;
         static const zk_address null_address;
         if (!zk_address_eq(&auth->address, &null_address)) {
@@ -432,6 +495,10 @@ static void run_tx_message(zk_evm *e, const zk_tx *tx, evm_account *sender, int6
         *auth_refund = apply_authorizations(e, tx);
     if (e->fatal != ZK_OK)
         return;
+    if (e->env.fork >= ZK_FORK_AMSTERDAM) { /* EIP-8037: refunded through the reservoir */
+        e->state_reservoir += *auth_refund;
+        *auth_refund = 0;
+    }
     evm_account *to = evm_account_get(e, &tx->to);
     if (to == NULL || !evm_account_load_code(e, to))
         return;
@@ -454,6 +521,29 @@ static void run_tx_message(zk_evm *e, const zk_tx *tx, evm_account *sender, int6
         m.disable_precompiles = true;
     }
     evm_call_message(e, &m, r);
+}
+
+/* EIP-7708: accounts destroyed by this transaction that still hold ETH (received after
+ * their SELFDESTRUCT) burn it; one Burn log each, in address order. */
+static bool emit_finalization_burn_logs(zk_evm *e)
+{
+    for (;;) {
+        evm_account *next = NULL;
+        for (size_t i = 0; i < e->num_tx_accounts; i++) {
+            evm_account *a = e->tx_accounts[i];
+            if (a->destroyed_seq != e->tx_seq || !a->exists || u256_is_zero(&a->balance))
+                continue;
+            if (a->burn_logged_seq == e->tx_seq)
+                continue;
+            if (next == NULL || memcmp(a->addr.b, next->addr.b, 20) < 0)
+                next = a;
+        }
+        if (next == NULL)
+            return true;
+        next->burn_logged_seq = e->tx_seq;
+        if (!evm_emit_burn_log(e, &next->addr, &next->balance))
+            return false;
+    }
 }
 
 static bool finalize_logs(zk_evm *e, zk_tx_result *res)
@@ -518,12 +608,23 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
 
     evm_result r;
     int64_t auth_refund = 0;
-    uint64_t exec_gas = tx->gas_limit - c.intrinsic;
+    uint64_t exec_gas = tx->gas_limit - c.intrinsic - c.intrinsic_state;
+    e->state_reservoir = 0;
+    e->state_used = 0;
+    e->state_refund = 0;
+    if (fork >= ZK_FORK_AMSTERDAM) {
+        /* EIP-8037: regular gas up to the EIP-7825 cap, the rest is the state reservoir. */
+        uint64_t regular_budget = TX_MAX_GAS_LIMIT - c.intrinsic;
+        uint64_t regular = exec_gas < regular_budget ? exec_gas : regular_budget;
+        e->state_reservoir = (int64_t)(exec_gas - regular);
+        exec_gas = regular;
+    }
     run_tx_message(e, tx, sender, exec_gas > INT64_MAX ? INT64_MAX : (int64_t)exec_gas, &r, &auth_refund);
     if (e->fatal != ZK_OK)
         return e->fatal;
 
-    uint64_t used = tx->gas_limit - (uint64_t)r.gas_left;
+    /* Unused regular gas and the unused reservoir both go back to the sender. */
+    uint64_t used = tx->gas_limit - (uint64_t)r.gas_left - (uint64_t)e->state_reservoir;
     int64_t refund_counter = auth_refund + (r.outcome == EVM_SUCCESS ? r.refund : 0);
     if (refund_counter < 0)
         refund_counter = 0;
@@ -532,6 +633,17 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     uint64_t charged = used - refund;
     if (charged < c.floor)
         charged = c.floor;
+    /* EIP-7778 / EIP-8037: the block counts gas before refunds, split in two dimensions. */
+    uint64_t block_regular = charged, block_state = 0;
+    if (fork >= ZK_FORK_AMSTERDAM) {
+        int64_t state = (int64_t)c.intrinsic_state + e->state_used;
+        block_state = state > 0 ? (uint64_t)state : 0;
+        block_regular = used - block_state;
+        if (block_regular < c.floor)
+            block_regular = c.floor;
+        e->block_regular_used += block_regular;
+        e->block_state_used += block_state;
+    }
 
     /* Return unused gas, pay the coinbase its priority fee; the base fee is burnt. */
     u256 back, fee;
@@ -545,6 +657,8 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     evm_account *cb = evm_account_get(e, &e->env.coinbase);
     if (cb == NULL || !evm_add_balance(e, sender, &back) || !evm_add_balance(e, cb, &fee) || !evm_touch(e, cb))
         return e->fatal;
+    if (fork >= ZK_FORK_AMSTERDAM && r.outcome == EVM_SUCCESS && !emit_finalization_burn_logs(e))
+        return e->fatal;
     if (!finalize_logs(e, res) || !copy_out(e, r.output, r.output_len, &res->output))
         return e->fatal;
     evm_finish_tx(e);
@@ -554,7 +668,8 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     res->error = ZK_TXERR_NONE;
     res->success = r.outcome == EVM_SUCCESS;
     res->gas_used = charged;
-    res->block_gas_used = charged;
+    res->block_gas_used = block_regular;
+    res->block_state_gas_used = block_state;
     res->blob_gas_used = tx->type == ZK_TX_BLOB ? (uint64_t)tx->num_blob_hashes * GAS_PER_BLOB : 0;
     return ZK_OK;
 }
@@ -570,6 +685,9 @@ zk_status zk_evm_system_call(zk_evm *e, const zk_address *to, const uint8_t *dat
         return e->fatal;
     evm_begin_tx(e);
     e->precompiles_warm = false;
+    e->state_reservoir = 0; /* EIP-8037: state gas spills into the 30M call gas */
+    e->state_used = 0;
+    e->state_refund = 0;
     e->origin = SYSTEM_ADDRESS;
     e->gas_price = e->env.base_fee;
     e->blob_hashes = NULL;
