@@ -19,7 +19,7 @@ void stark_encode_header(uint8_t out[STARK_HEADER_BYTES], const stark_params *p,
     out[10] = p->fri_log_arity;
     out[11] = p->fri_log_final;
     out[12] = p->pow_bits;
-    out[13] = 0; /* reserved */
+    out[13] = p->merkle_cap_log;
     out[14] = (uint8_t)(p->num_queries & 0xff);
     out[15] = (uint8_t)(p->num_queries >> 8);
 }

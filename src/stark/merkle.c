@@ -105,3 +105,27 @@ bool stark_merkle_verify(const zk_hash *root, unsigned depth, size_t i, const zk
     }
     return zk_hash_eq(&cur, root);
 }
+
+void stark_merkle_open_capped(const stark_merkle *t, size_t i, unsigned cap_log, zk_hash *siblings)
+{
+    unsigned levels = t->depth - stark_merkle_cap_log(t->depth, cap_log);
+    size_t k = t->n_leaves + i;
+    for (unsigned d = 0; d < levels; d++, k >>= 1)
+        siblings[d] = t->nodes[k ^ 1];
+}
+
+bool stark_merkle_verify_capped(const zk_hash *cap, unsigned depth, unsigned cap_log, size_t i, const zk_hash *leaf,
+                                const zk_hash *siblings)
+{
+    if (depth >= 64 || (i >> depth) != 0)
+        return false;
+    unsigned levels = depth - stark_merkle_cap_log(depth, cap_log);
+    zk_hash cur = *leaf;
+    for (unsigned d = 0; d < levels; d++, i >>= 1) {
+        if (i & 1)
+            stark_hash_pair(&cur, &siblings[d], &cur);
+        else
+            stark_hash_pair(&cur, &cur, &siblings[d]);
+    }
+    return zk_hash_eq(&cur, &cap[i]);
+}

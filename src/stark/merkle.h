@@ -35,4 +35,25 @@ void stark_merkle_open(const stark_merkle *t, size_t i, zk_hash *siblings);
 bool stark_merkle_verify(const zk_hash *root, unsigned depth, size_t i, const zk_hash *leaf,
                          const zk_hash *siblings);
 
+/* Caps: a tree can be committed by its 2^h nodes at height depth - h (h = min(cap_log, depth))
+ * instead of its root; each opening then needs only depth - h siblings. With q openings per
+ * tree, h near log2(q) minimises the proof size (q paths share their top levels). */
+static inline unsigned stark_merkle_cap_log(unsigned depth, unsigned cap_log)
+{
+    return cap_log < depth ? cap_log : depth;
+}
+
+/* The 2^h cap nodes, left to right. */
+static inline const zk_hash *stark_merkle_cap(const stark_merkle *t, unsigned cap_log)
+{
+    return &t->nodes[(size_t)1 << stark_merkle_cap_log(t->depth, cap_log)];
+}
+
+/* Writes the depth - h sibling digests of leaf i, bottom-up. */
+void stark_merkle_open_capped(const stark_merkle *t, size_t i, unsigned cap_log, zk_hash *siblings);
+
+/* Checks leaf i against cap[i >> (depth - h)] with depth - h siblings. */
+bool stark_merkle_verify_capped(const zk_hash *cap, unsigned depth, unsigned cap_log, size_t i, const zk_hash *leaf,
+                                const zk_hash *siblings);
+
 #endif

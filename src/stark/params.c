@@ -15,6 +15,7 @@ const stark_params STARK_PARAMS_V1 = {
     .fri_log_final = 8,
     .pow_bits = 16,
     .num_queries = 166,
+    .merkle_cap_log = 8,
 };
 
 /* Quotient degree + 1 contributed by one constraint, relative to trace length n. */
@@ -35,7 +36,8 @@ zk_status stark_layout_init(stark_layout *L, const stark_air *air, const stark_p
     if (log_n < STARK_MIN_LOG_N || log_n > STARK_MAX_LOG_N)
         return ZK_ERR_RANGE;
     if (p->log_blowup < 1 || p->log_blowup > 4 || p->fri_log_arity < 1 || p->fri_log_arity > 4 ||
-        p->fri_log_final < p->log_blowup + p->fri_log_arity || p->num_queries == 0 || p->pow_bits > 32)
+        p->fri_log_final < p->log_blowup + p->fri_log_arity || p->num_queries == 0 || p->pow_bits > 32 ||
+        p->merkle_cap_log > 16)
         return ZK_ERR_RANGE;
     if (air->n_main == 0 || air->n_main > 4096 || air->n_aux > 1024 || air->n_challenges > 64 ||
         air->n_public > 4096 || air->n_constraints == 0 || air->n_constraints > 65536 || !air->eval_ext ||
@@ -73,19 +75,22 @@ zk_status stark_layout_init(stark_layout *L, const stark_air *air, const stark_p
     L->n_ood = 2 * nm + 2 * na + L->n_pieces;
     L->batch_size = L->n_ood;
 
-    size_t q = 0;
-    q += nm * 8 + (size_t)L->log_lde * 32;
+    /* A tree of depth d is committed by 2^h nodes (h = min(cap_log, d)); paths have d - h nodes. */
+    unsigned d_trace = L->log_lde, h_trace = d_trace < p->merkle_cap_log ? d_trace : p->merkle_cap_log;
+    size_t trees = na ? 3 : 2;
+    size_t q = 0, caps = trees * ((size_t)32 << h_trace);
+    q += nm * 8 + (size_t)(d_trace - h_trace) * 32;
     if (na)
-        q += na * 24 + (size_t)L->log_lde * 32;
-    q += (size_t)L->n_pieces * 24 + (size_t)L->log_lde * 32;
-    for (unsigned l = 0; l < layers; l++)
-        q += arity * 24 + (size_t)(L->log_lde - l * p->fri_log_arity - p->fri_log_arity) * 32;
+        q += na * 24 + (size_t)(d_trace - h_trace) * 32;
+    q += (size_t)L->n_pieces * 24 + (size_t)(d_trace - h_trace) * 32;
+    for (unsigned l = 0; l < layers; l++) {
+        unsigned d = L->log_lde - (l + 1) * p->fri_log_arity, h = d < p->merkle_cap_log ? d : p->merkle_cap_log;
+        q += arity * 24 + (size_t)(d - h) * 32;
+        caps += (size_t)32 << h;
+    }
     L->query_bytes = q;
-
-    size_t total = STARK_HEADER_BYTES + 32 * (na ? 3 : 2) + L->n_ood * 24 + (size_t)layers * 32 +
-                   L->final_coeffs * 24 + 8;
-    total += (size_t)p->num_queries * q;
-    L->proof_bytes = total;
+    L->commit_bytes = STARK_HEADER_BYTES + caps + L->n_ood * 24 + L->final_coeffs * 24 + 8;
+    L->proof_bytes = L->commit_bytes + (size_t)p->num_queries * q;
     return ZK_OK;
 }
 

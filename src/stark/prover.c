@@ -672,13 +672,22 @@ static void fold_task(void *arg, size_t task)
 
 /* ---- the proof ---- */
 
-static void put_row(stark_writer *w, const poly_group *g, size_t st)
+/* Writes a tree's cap into the proof and the transcript. */
+static void commit_tree(stark_writer *w, stark_transcript *tr, uint32_t tag, const stark_merkle *t, unsigned cap_log)
+{
+    size_t bytes = ((size_t)1 << stark_merkle_cap_log(t->depth, cap_log)) * sizeof(zk_hash);
+    stark_put_bytes(w, stark_merkle_cap(t, cap_log), bytes);
+    stark_transcript_absorb(tr, tag, stark_merkle_cap(t, cap_log), bytes);
+}
+
+static void put_row(stark_writer *w, const poly_group *g, size_t st, unsigned w_cap_log)
 {
     for (size_t c = 0; c < g->width; c++)
         stark_put_u64(w, g->lde[c][st]);
     zk_hash path[40];
-    stark_merkle_open(&g->tree, st, path);
-    stark_put_bytes(w, path, g->tree.depth * sizeof(zk_hash));
+    unsigned cap_log = w_cap_log;
+    stark_merkle_open_capped(&g->tree, st, cap_log, path);
+    stark_put_bytes(w, path, (g->tree.depth - stark_merkle_cap_log(g->tree.depth, cap_log)) * sizeof(zk_hash));
 }
 
 zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_n, const uint64_t *const *main,
@@ -737,8 +746,7 @@ zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_
 
     TRY(group_alloc(pv, &pv->main, air->n_main, false));
     TRY(group_extend_and_commit(pv, &pv->main, main, stats));
-    stark_put_bytes(&w, stark_merkle_root(&pv->main.tree), 32);
-    stark_transcript_absorb(&tr, STARK_TAG_MAIN_ROOT, stark_merkle_root(&pv->main.tree), 32);
+    commit_tree(&w, &tr, STARK_TAG_MAIN_ROOT, &pv->main.tree, p->merkle_cap_log);
 
     /* 2. Auxiliary columns from challenges drawn after the main commitment. */
     for (uint32_t i = 0; i < air->n_challenges; i++)
@@ -762,8 +770,7 @@ zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_
         if (stats)
             stats->ns_aux += stark_now(pv->ex) - t0;
         TRY(group_extend_and_commit(pv, &pv->aux, (const uint64_t *const *)comp, stats));
-        stark_put_bytes(&w, stark_merkle_root(&pv->aux.tree), 32);
-        stark_transcript_absorb(&tr, STARK_TAG_AUX_ROOT, stark_merkle_root(&pv->aux.tree), 32);
+        commit_tree(&w, &tr, STARK_TAG_AUX_ROOT, &pv->aux.tree, p->merkle_cap_log);
     }
     if (!opts->skip_self_check)
         TRY(self_check(pv, main, aux_vals, publics));
@@ -776,8 +783,7 @@ zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_
     if (stats)
         stats->ns_quotient += stark_now(pv->ex) - t0;
     TRY(group_extend_and_commit(pv, &pv->quot, NULL, stats));
-    stark_put_bytes(&w, stark_merkle_root(&pv->quot.tree), 32);
-    stark_transcript_absorb(&tr, STARK_TAG_QUOTIENT_ROOT, stark_merkle_root(&pv->quot.tree), 32);
+    commit_tree(&w, &tr, STARK_TAG_QUOTIENT_ROOT, &pv->quot.tree, p->merkle_cap_log);
 
     /* 4. Out-of-domain evaluations. */
     pv->z = stark_draw_ood_point(&tr);
@@ -812,8 +818,7 @@ zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_
         size_t leaves = ((size_t)1 << log_size) / arity;
         fri_layer_ctx lc = {fri_vals[l], leaves, arity};
         TRY(stark_merkle_build(&fri_trees[l], leaves, arity * 24, fri_leaf, &lc, pv->ex, a));
-        stark_put_bytes(&w, stark_merkle_root(&fri_trees[l]), 32);
-        stark_transcript_absorb(&tr, STARK_TAG_FRI_ROOT, stark_merkle_root(&fri_trees[l]), 32);
+        commit_tree(&w, &tr, STARK_TAG_FRI_ROOT, &fri_trees[l], p->merkle_cap_log);
         gl3 beta = stark_transcript_challenge_ext(&tr);
         NEED(fri_vals[l + 1] = zk_arena_alloc(a, leaves * sizeof(gl3)));
         fold_job fj = {fri_vals[l], fri_vals[l + 1], leaves, 0, log_arity, log_size, shift, beta, zeta_inv};
@@ -855,18 +860,19 @@ zk_status stark_prove(const stark_air *air, const stark_params *p, unsigned log_
     for (unsigned q = 0; q < p->num_queries; q++) {
         size_t j0 = (size_t)stark_transcript_index(&tr, pv->L.log_lde);
         size_t stidx = (j0 % pv->B) * pv->n + j0 / pv->B;
-        put_row(&w, &pv->main, stidx);
+        put_row(&w, &pv->main, stidx, p->merkle_cap_log);
         if (air->n_aux)
-            put_row(&w, &pv->aux, stidx);
-        put_row(&w, &pv->quot, stidx);
+            put_row(&w, &pv->aux, stidx, p->merkle_cap_log);
+        put_row(&w, &pv->quot, stidx, p->merkle_cap_log);
         size_t jl = j0, size = pv->N;
         for (unsigned l = 0; l < layers; l++) {
             size_t leaves = size / arity, i = jl % leaves;
             for (size_t t = 0; t < arity; t++)
                 stark_put_gl3(&w, fri_vals[l][i + t * leaves]);
             zk_hash path[40];
-            stark_merkle_open(&fri_trees[l], i, path);
-            stark_put_bytes(&w, path, fri_trees[l].depth * sizeof(zk_hash));
+            const stark_merkle *ft = &fri_trees[l];
+            stark_merkle_open_capped(ft, i, p->merkle_cap_log, path);
+            stark_put_bytes(&w, path, (ft->depth - stark_merkle_cap_log(ft->depth, p->merkle_cap_log)) * sizeof(zk_hash));
             jl = i;
             size = leaves;
         }

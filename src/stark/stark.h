@@ -31,10 +31,12 @@ typedef struct stark_params {
     uint8_t fri_log_final; /* stop folding once the FRI domain has <= 2^fri_log_final points */
     uint8_t pow_bits;      /* proof-of-work bits before the query phase */
     uint16_t num_queries;
+    uint8_t merkle_cap_log; /* trees are committed by 2^cap_log nodes (0: by their root) */
 } stark_params;
 
 /* The pinned parameters of proof format v1: rho = 1/4, 166 queries, 16 bits of grinding,
- * FRI arity 8. 128 bits of proven (unique-decoding) security; see stark_security(). */
+ * FRI arity 8, Merkle caps of 2^8 nodes. 128 bits of proven (unique-decoding) security; see
+ * stark_security(). */
 extern const stark_params STARK_PARAMS_V1;
 
 /* Everything about a proof's shape that follows from (AIR, parameters, log_n). */
@@ -48,6 +50,7 @@ typedef struct stark_layout {
     size_t n_ood;              /* extension elements sent at z and z*g */
     size_t batch_size;         /* polynomials batched into the DEEP composition */
     size_t query_bytes;        /* bytes of one query's openings */
+    size_t commit_bytes;       /* bytes before the queries (header, caps, OOD, FRI, nonce) */
     size_t proof_bytes;        /* exact size of the serialised proof */
 } stark_layout;
 

@@ -12,9 +12,19 @@
 #include "merkle.h"
 #include "stark_internal.h"
 
-/* Reads one row of `width` base elements and its Merkle path; checks the path. */
-static bool read_row(stark_reader *r, size_t width, unsigned depth, size_t index, const zk_hash *root,
-                     uint64_t *vals, zk_hash *path)
+/* Reads a tree's cap (2^min(cap_log, depth) digests) and absorbs it. */
+static void read_cap(stark_reader *r, stark_transcript *tr, uint32_t tag, unsigned depth, unsigned cap_log,
+                     zk_hash *cap)
+{
+    size_t count = (size_t)1 << stark_merkle_cap_log(depth, cap_log);
+    for (size_t i = 0; i < count; i++)
+        stark_get_hash(r, &cap[i]);
+    stark_transcript_absorb(tr, tag, cap, count * sizeof(zk_hash));
+}
+
+/* Reads one row of `width` base elements and its Merkle path; checks it against the cap. */
+static bool read_row(stark_reader *r, size_t width, unsigned depth, unsigned cap_log, size_t index,
+                     const zk_hash *cap, uint64_t *vals, zk_hash *path)
 {
     const uint8_t *bytes = stark_get_bytes(r, width * 8);
     if (!bytes)
@@ -22,13 +32,14 @@ static bool read_row(stark_reader *r, size_t width, unsigned depth, size_t index
     stark_reader rr = {bytes, 0, width * 8, false};
     for (size_t c = 0; c < width; c++)
         vals[c] = stark_get_gl(&rr);
-    for (unsigned d = 0; d < depth; d++)
+    unsigned levels = depth - stark_merkle_cap_log(depth, cap_log);
+    for (unsigned d = 0; d < levels; d++)
         stark_get_hash(r, &path[d]);
     if (rr.bad || r->bad)
         return false;
     zk_hash leaf;
     stark_hash_bytes(&leaf, bytes, width * 8);
-    return stark_merkle_verify(root, depth, index, &leaf, path);
+    return stark_merkle_verify_capped(cap, depth, cap_log, index, &leaf, path);
 }
 
 static gl3 ext_pow_u64(gl3 x, uint64_t e)
@@ -88,7 +99,9 @@ zk_status stark_verify(const stark_air *air, const stark_params *p, unsigned log
     gl3 *values = zk_arena_alloc(scratch, air->n_constraints * sizeof(gl3));
     gl3 *coef = zk_arena_alloc(scratch, (nm + 3 * na + 3 * np) * sizeof(gl3));
     uint64_t *row = zk_arena_alloc(scratch, (nm + 3 * na + 3 * np) * sizeof(uint64_t));
-    zk_hash *roots = zk_arena_alloc(scratch, (layers + 3) * sizeof(zk_hash));
+    unsigned cap_log = p->merkle_cap_log;
+    size_t cap_max = (size_t)1 << stark_merkle_cap_log(L.log_lde, cap_log);
+    zk_hash *roots = zk_arena_alloc(scratch, (layers + 3) * cap_max * sizeof(zk_hash));
     gl3 *betas = zk_arena_alloc(scratch, (layers + 1) * sizeof(gl3));
     gl3 *final_poly = zk_arena_alloc(scratch, L.final_coeffs * sizeof(gl3));
     zk_hash *path = zk_arena_alloc(scratch, (L.log_lde + 1) * sizeof(zk_hash));
@@ -105,18 +118,17 @@ zk_status stark_verify(const stark_air *air, const stark_params *p, unsigned log
 
     stark_transcript tr;
     stark_bind_statement(&tr, air, p, log_n, publics);
-    zk_hash *main_root = &roots[0], *aux_root = &roots[1], *quot_root = &roots[2], *fri_roots = roots + 3;
-    stark_get_hash(&r, main_root);
-    stark_transcript_absorb(&tr, STARK_TAG_MAIN_ROOT, main_root, 32);
+    /* Commitments: caps of 2^min(cap_log, depth) digests, cap_max apart in `roots`. */
+    zk_hash *main_cap = roots, *aux_cap = roots + cap_max, *quot_cap = roots + 2 * cap_max;
+    zk_hash *fri_caps = roots + 3 * cap_max;
+    read_cap(&r, &tr, STARK_TAG_MAIN_ROOT, L.log_lde, cap_log, main_cap);
     for (uint32_t i = 0; i < air->n_challenges; i++)
         challenges[i] = stark_transcript_challenge_ext(&tr);
     if (na) {
-        stark_get_hash(&r, aux_root);
-        stark_transcript_absorb(&tr, STARK_TAG_AUX_ROOT, aux_root, 32);
+        read_cap(&r, &tr, STARK_TAG_AUX_ROOT, L.log_lde, cap_log, aux_cap);
     }
     gl3 alpha = stark_transcript_challenge_ext(&tr);
-    stark_get_hash(&r, quot_root);
-    stark_transcript_absorb(&tr, STARK_TAG_QUOTIENT_ROOT, quot_root, 32);
+    read_cap(&r, &tr, STARK_TAG_QUOTIENT_ROOT, L.log_lde, cap_log, quot_cap);
     gl3 z = stark_draw_ood_point(&tr);
     for (size_t i = 0; i < L.n_ood; i++)
         ood[i] = stark_get_gl3(&r);
@@ -128,8 +140,7 @@ zk_status stark_verify(const stark_air *air, const stark_params *p, unsigned log
 
     gl3 gamma = stark_transcript_challenge_ext(&tr);
     for (unsigned l = 0; l < layers; l++) {
-        stark_get_hash(&r, &fri_roots[l]);
-        stark_transcript_absorb(&tr, STARK_TAG_FRI_ROOT, &fri_roots[l], 32);
+        read_cap(&r, &tr, STARK_TAG_FRI_ROOT, L.log_lde - (l + 1) * log_arity, cap_log, fri_caps + l * cap_max);
         betas[l] = stark_transcript_challenge_ext(&tr);
     }
     for (size_t i = 0; i < L.final_coeffs; i++)
@@ -176,11 +187,11 @@ zk_status stark_verify(const stark_air *air, const stark_params *p, unsigned log
     for (unsigned q = 0; q < p->num_queries; q++) {
         size_t j0 = (size_t)stark_transcript_index(&tr, L.log_lde);
         size_t stidx = (j0 % B) * n + j0 / B;
-        if (!read_row(&r, nm, L.log_lde, stidx, main_root, row, path))
+        if (!read_row(&r, nm, L.log_lde, cap_log, stidx, main_cap, row, path))
             FAIL(r.bad ? ZK_ERR_DECODE : ZK_ERR_INVALID);
-        if (na && !read_row(&r, 3 * na, L.log_lde, stidx, aux_root, row + nm, path))
+        if (na && !read_row(&r, 3 * na, L.log_lde, cap_log, stidx, aux_cap, row + nm, path))
             FAIL(r.bad ? ZK_ERR_DECODE : ZK_ERR_INVALID);
-        if (!read_row(&r, 3 * np, L.log_lde, stidx, quot_root, row + nm + 3 * na, path))
+        if (!read_row(&r, 3 * np, L.log_lde, cap_log, stidx, quot_cap, row + nm + 3 * na, path))
             FAIL(r.bad ? ZK_ERR_DECODE : ZK_ERR_INVALID);
 
         /* DEEP composition at x = s·w_N^j0. */
@@ -206,14 +217,15 @@ zk_status stark_verify(const stark_air *air, const stark_params *p, unsigned log
             stark_reader lr = {bytes, 0, arity * 24, false};
             for (size_t k = 0; k < arity; k++)
                 leaf[k] = stark_get_gl3(&lr);
-            unsigned depth = log_size - log_arity;
-            for (unsigned d = 0; d < depth; d++)
+            unsigned depth = log_size - log_arity, levels = depth - stark_merkle_cap_log(depth, cap_log);
+            for (unsigned d = 0; d < levels; d++)
                 stark_get_hash(&r, &path[d]);
             if (lr.bad || r.bad)
                 FAIL(ZK_ERR_DECODE);
             zk_hash lh;
             stark_hash_bytes(&lh, bytes, arity * 24);
-            if (!stark_merkle_verify(&fri_roots[l], depth, i, &lh, path) || !gl3_eq(leaf[t], value))
+            if (!stark_merkle_verify_capped(fri_caps + l * cap_max, depth, cap_log, i, &lh, path) ||
+                !gl3_eq(leaf[t], value))
                 FAIL(ZK_ERR_INVALID);
             /* x_i = shift·w_size^i */
             uint64_t x_inv = gl_inv(gl_mul(shift, gl_pow(gl_root_of_unity(log_size), i)));

@@ -73,6 +73,27 @@ int main(void)
             CHECK(!stark_merkle_verify(stark_merkle_root(&t), t.depth, i, &lh, path));
         }
         CHECK(!stark_merkle_verify(stark_merkle_root(&t), t.depth, n, &t.nodes[n], path)); /* out of range */
+        /* Caps: every cap height, every leaf; a wrong cap entry or index fails. */
+        for (unsigned h = 0; h <= t.depth + 1; h++) {
+            const zk_hash *cap = stark_merkle_cap(&t, h);
+            unsigned levels = t.depth - stark_merkle_cap_log(t.depth, h);
+            for (size_t i = 0; i < n; i += 3) {
+                uint8_t buf[24];
+                zk_hash lh;
+                leaf_fn(NULL, i, buf);
+                stark_hash_bytes(&lh, buf, 24);
+                stark_merkle_open_capped(&t, i, h, path);
+                CHECK(stark_merkle_verify_capped(cap, t.depth, h, i, &lh, path));
+                if (n > 1)
+                    CHECK(!stark_merkle_verify_capped(cap, t.depth, h, i ^ 1, &lh, path));
+                if (levels > 0) {
+                    path[levels - 1].b[0] ^= 1;
+                    CHECK(!stark_merkle_verify_capped(cap, t.depth, h, i, &lh, path));
+                }
+            }
+            if (h == 0)
+                CHECK(zk_hash_eq(cap, stark_merkle_root(&t)));
+        }
     }
 
     /* Transcript: deterministic, order- and tag-sensitive, unbiased challenges in range. */

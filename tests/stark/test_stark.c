@@ -18,6 +18,14 @@
 static const stark_params TEST_PARAMS = {
     .log_blowup = 2, .fri_log_arity = 3, .fri_log_final = 5, .pow_bits = 4, .num_queries = 6};
 
+/* The same with Merkle caps of 2^3 nodes (the pinned parameters use 2^8). */
+static const stark_params TEST_PARAMS_CAP = {.log_blowup = 2,
+                                             .fri_log_arity = 3,
+                                             .fri_log_final = 5,
+                                             .pow_bits = 4,
+                                             .num_queries = 6,
+                                             .merkle_cap_log = 3};
+
 static zk_arena g_arena;
 
 typedef struct proof_buf {
@@ -211,6 +219,10 @@ static void test_tampered_proofs(void)
     REQUIRE(prove(stark_air_lookup(), &TEST_PARAMS, 7, main, pub, false, NULL, &pf) == ZK_OK);
     REQUIRE(verify(stark_air_lookup(), &TEST_PARAMS, 7, pub, pf.bytes, pf.len) == ZK_OK);
     flip_bytes(stark_air_lookup(), &TEST_PARAMS, 7, pub, &pf, 0);
+    REQUIRE(prove(stark_air_lookup(), &TEST_PARAMS_CAP, 7, main, pub, false, NULL, &pf) == ZK_OK);
+    REQUIRE(verify(stark_air_lookup(), &TEST_PARAMS_CAP, 7, pub, pf.bytes, pf.len) == ZK_OK);
+    CHECK(verify(stark_air_lookup(), &TEST_PARAMS, 7, pub, pf.bytes, pf.len) != ZK_OK);
+    flip_bytes(stark_air_lookup(), &TEST_PARAMS_CAP, 7, pub, &pf, 0);
 
     /* Pinned parameters: every byte before the queries, then a sample of the rest. */
     REQUIRE(stark_fib_trace(4, 1, 1, &g_arena, &main, pub) == ZK_OK);
