@@ -958,22 +958,21 @@ static bool op_selfdestruct(frame *f)
 
 /* ---- EIP-8024 immediates ----
  * The immediate byte avoids 0x5b (JUMPDEST) and the PUSH range, so JUMPDEST analysis
- * is unchanged. DUPN/SWAPN reach depths 17..235; EXCHANGE names two depths. */
+ * is unchanged. DUPN/SWAPN reach depths 17..235; EXCHANGE names two depths. (Encoding of
+ * the EIP version the Amsterdam fixtures were filled with.) */
 
 static int decode_single(uint8_t x)
 {
-    if (x <= 90)
-        return x + 17;
-    if (x >= 128)
-        return x - 20;
-    return -1;
+    if (x > 90 && x < 128)
+        return -1;
+    return (x + 145) & 0xff;
 }
 
 static bool decode_pair(uint8_t x, int *n, int *m)
 {
-    if (x > 79 && x < 128)
+    if (x > 81 && x < 128)
         return false;
-    int k = x <= 79 ? x : x - 48;
+    int k = x ^ 143;
     int q = k / 16, r = k % 16;
     if (q < r) {
         *n = q + 1;

@@ -495,10 +495,8 @@ static void run_tx_message(zk_evm *e, const zk_tx *tx, evm_account *sender, int6
         *auth_refund = apply_authorizations(e, tx);
     if (e->fatal != ZK_OK)
         return;
-    if (e->env.fork >= ZK_FORK_AMSTERDAM) { /* EIP-8037: refunded through the reservoir */
+    if (e->env.fork >= ZK_FORK_AMSTERDAM) /* EIP-8037: refunded through the reservoir */
         e->state_reservoir += *auth_refund;
-        *auth_refund = 0;
-    }
     evm_account *to = evm_account_get(e, &tx->to);
     if (to == NULL || !evm_account_load_code(e, to))
         return;
@@ -625,7 +623,7 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
 
     /* Unused regular gas and the unused reservoir both go back to the sender. */
     uint64_t used = tx->gas_limit - (uint64_t)r.gas_left - (uint64_t)e->state_reservoir;
-    int64_t refund_counter = auth_refund + (r.outcome == EVM_SUCCESS ? r.refund : 0);
+    int64_t refund_counter = (fork >= ZK_FORK_AMSTERDAM ? 0 : auth_refund) + (r.outcome == EVM_SUCCESS ? r.refund : 0);
     if (refund_counter < 0)
         refund_counter = 0;
     uint64_t max_refund = used / (fork >= ZK_FORK_LONDON ? 5 : 2);
@@ -638,7 +636,9 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     if (fork >= ZK_FORK_AMSTERDAM) {
         int64_t state = (int64_t)c.intrinsic_state + e->state_used;
         block_state = state > 0 ? (uint64_t)state : 0;
-        block_regular = used - block_state;
+        /* The block counts the worst-case intrinsic state gas; an authority that already
+         * existed got its share back through the reservoir, which is not regular gas. */
+        block_regular = used + (uint64_t)auth_refund - block_state;
         if (block_regular < c.floor)
             block_regular = c.floor;
         e->block_regular_used += block_regular;
