@@ -75,6 +75,7 @@ typedef struct evm_account {
     uint32_t destroyed_seq; /* SELFDESTRUCT registered it for deletion */
     uint32_t touched_seq;   /* EIP-161 touch */
     uint32_t burn_logged_seq; /* EIP-7708 finalization Burn log emitted */
+    uint32_t state_refund_seq; /* EIP-8037 state gas of a created-and-destroyed account refunded */
 
     evm_slot *slots; /* this account's cached storage slots, newest first */
 } evm_account;

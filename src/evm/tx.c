@@ -521,6 +521,29 @@ static void run_tx_message(zk_evm *e, const zk_tx *tx, evm_account *sender, int6
     evm_call_message(e, &m, r);
 }
 
+/* EIP-8037: an account created and destroyed in the same transaction (EIP-6780) leaves
+ * no state behind, so the state gas of its creation, its non-zero slots and its code goes
+ * back to the reservoir (at most what execution charged). */
+static void refund_ephemeral_accounts(zk_evm *e)
+{
+    int64_t refund = 0;
+    for (size_t i = 0; i < e->num_tx_accounts; i++) {
+        evm_account *a = e->tx_accounts[i];
+        if (a->destroyed_seq != e->tx_seq || a->created_seq != e->tx_seq || a->state_refund_seq == e->tx_seq)
+            continue;
+        a->state_refund_seq = e->tx_seq;
+        int64_t bytes = EVM_STATE_BYTES_NEW_ACCOUNT + (int64_t)a->code_len;
+        for (const evm_slot *sl = a->slots; sl != NULL; sl = sl->next_in_acct)
+            if (!u256_is_zero(&sl->value))
+                bytes += EVM_STATE_BYTES_STORAGE_SET;
+        refund += bytes * e->cpsb;
+    }
+    if (refund > e->state_used)
+        refund = e->state_used > 0 ? e->state_used : 0;
+    e->state_reservoir += refund;
+    e->state_used -= refund;
+}
+
 /* EIP-7708: accounts destroyed by this transaction that still hold ETH (received after
  * their SELFDESTRUCT) burn it; one Burn log each, in address order. */
 static bool emit_finalization_burn_logs(zk_evm *e)
@@ -621,6 +644,8 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     if (e->fatal != ZK_OK)
         return e->fatal;
 
+    if (fork >= ZK_FORK_AMSTERDAM && r.outcome == EVM_SUCCESS)
+        refund_ephemeral_accounts(e);
     /* Unused regular gas and the unused reservoir both go back to the sender. */
     uint64_t used = tx->gas_limit - (uint64_t)r.gas_left - (uint64_t)e->state_reservoir;
     int64_t refund_counter = (fork >= ZK_FORK_AMSTERDAM ? 0 : auth_refund) + (r.outcome == EVM_SUCCESS ? r.refund : 0);
