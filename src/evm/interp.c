@@ -708,6 +708,8 @@ static bool op_call(frame *f, uint8_t op)
          * spill into regular gas before the callee's share is computed). */
         f->gas -= extra + mem_cost;
         extra = mem_cost = 0;
+        if (op == OP_CALL && m->is_static && nonzero_value)
+            return false; /* before any state gas is drawn */
         if (new_account && !charge_state(f, new_account_state_gas(e)))
             return false;
     }
@@ -934,9 +936,9 @@ static bool op_selfdestruct(frame *f)
         cost += GAS_SELF_DESTRUCT_NEW_ACCOUNT;
     if (!charge(f, cost))
         return false;
-    if (new_account && amsterdam && !charge_state(f, new_account_state_gas(e)))
-        return false;
     if (m->is_static)
+        return false;
+    if (new_account && amsterdam && !charge_state(f, new_account_state_gas(e)))
         return false;
     u256 bal = self->balance;
     if (!evm_sub_balance(e, self, &bal) || !evm_add_balance(e, ben, &bal) || !evm_touch(e, ben))
