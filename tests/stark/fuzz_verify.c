@@ -12,7 +12,7 @@
 #include "stark.h"
 
 static const stark_params FUZZ_PARAMS = {
-    .log_blowup = 2, .fri_log_arity = 3, .fri_log_final = 5, .pow_bits = 2, .num_queries = 4};
+    .log_blowup = 2, .fri_log_arity = 3, .fri_log_final = 5, .pow_bits = 2, .num_queries = 4, .merkle_cap_log = 2};
 #define FUZZ_LOG_N 6
 
 static zk_arena fuzz_arena;
