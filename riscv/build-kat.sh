@@ -5,6 +5,7 @@
 # zkl1's freestanding crypto comes from riscv/build-crypto.sh, the third-party libraries from
 # deps/riscv64 (build-deps.sh); riscv/rt supplies _start, the linker script, mem*, the heap and
 # the compiler helpers.
+# Also builds OUTDIR/bench_guest.elf (riscv/bench_guest.c, see riscv/bench-guest.sh).
 # Checks that every ELF is pure RV64IM (Tag_RISCV_arch rv64i2p0_m2p0).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,8 +38,10 @@ if [ $# -eq 0 ]; then
         grep -q '#include "kat.h"' "$f" && set -- "$@" "$(basename "${f%.c}")"
     done
 fi
-for t in "$@"; do
-    compile "$ROOT/tests/crypto/$t.c" "$OUT/obj/$t.o" -DZK_KAT_GUEST -I"$ROOT/tests/crypto"
+for t in "$@" bench_guest; do
+    src=$ROOT/tests/crypto/$t.c
+    [ "$t" = bench_guest ] && src=$ROOT/riscv/bench_guest.c
+    compile "$src" "$OUT/obj/$t.o" -DZK_KAT_GUEST -I"$ROOT/tests/crypto"
     "$ZK_RV_LD" -static -nostdlib --gc-sections -T "$ROOT/riscv/rt/link.ld" "${rt_objs[@]}" "$OUT/obj/$t.o" \
         --start-group "$OUT/libzk_crypto_rv64.a" "$DEPS"/lib/*.a --end-group -o "$OUT/$t.elf"
     arch=$(llvm-readelf -A "$OUT/$t.elf" 2>/dev/null | sed -n 's/.*TagName: arch.*//;s/^ *Value: *\(rv64[a-z0-9_]*\).*/\1/p' | head -1)
