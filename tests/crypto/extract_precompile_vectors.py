@@ -16,7 +16,7 @@ written with gas `max:<tx gas limit>`, an upper bound (the 63/64 rule decides th
 code with jumps, several precompile calls or other opcodes is skipped, as are transactions that
 did not run to the end (a keccak slot, never zero, missing from the post-state).
 
-Usage: extract_precompile_vectors.py OUT_FILE FIXTURE_DIR...
+Usage: extract_precompile_vectors.py OUT_FILE FIXTURE_DIR...  (a fixture root or test directories)
 """
 import glob
 import json
@@ -167,7 +167,14 @@ def checks(stores, storage):
 
 
 def main():
-    out_path, dirs = sys.argv[1], sys.argv[2:]
+    out_path, roots = sys.argv[1], sys.argv[2:]
+    # A fixture root (the unpacked EEST archives) holds blockchain_tests*/ and benchmark/: use
+    # the blockchain tests only (the benchmark blocks are huge and call no precompile this way).
+    dirs = []
+    for root in roots:
+        subs = sorted(os.path.join(root, d) for d in os.listdir(root)
+                      if d.startswith('blockchain_tests') and os.path.isdir(os.path.join(root, d)))
+        dirs.extend(subs or [root])
     lines, seen, skipped = [], set(), 0
     for d in dirs:
         for path in sorted(glob.glob(os.path.join(d, '**', '*.json'), recursive=True)):
