@@ -3,7 +3,7 @@
 #
 #   zk_dep_secp256k1  libsecp256k1 0.2.0 (recovery module, static tables, external callbacks)
 #   zk_dep_blst       blst from c-kzg 4.1.0 (BLS12-381, KZG, SHA-256)
-#   zk_dep_bearssl    BearSSL 0.6 subset (P-256 ECDSA)
+#   zk_dep_bearssl    BearSSL 0.6 subset (tests only: P-256 and SHA-256 oracles, P-256 signing)
 #   zk_dep_tommath    libtommath 1.2.0 (modexp; libc malloc on the host)
 #   zk_deps_crypto    all four, for zk_crypto to link
 #
