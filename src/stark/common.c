@@ -81,23 +81,6 @@ gl3 stark_fri_fold_leaf_tab(gl3 *v, unsigned log_arity, uint64_t x_inv, gl3 beta
     return v[0];
 }
 
-gl3 stark_fri_fold_leaf(gl3 *v, unsigned log_arity, uint64_t x_inv, gl3 beta)
-{
-    uint64_t zeta_inv[8];
-    if (log_arity > 7)
-        return gl3_zero();
-    stark_fri_zeta_inv_table(zeta_inv, log_arity);
-    return stark_fri_fold_leaf_tab(v, log_arity, x_inv, beta, zeta_inv);
-}
-
-gl3 stark_poly_eval_ext(const gl3 *c, size_t n, gl3 x)
-{
-    gl3 acc = gl3_zero();
-    for (size_t i = n; i-- > 0;)
-        acc = gl3_add(gl3_mul(acc, x), c[i]);
-    return acc;
-}
-
 gl3 stark_poly_eval_base_point(const gl3 *c, size_t n, uint64_t x)
 {
     gl3 acc = gl3_zero();

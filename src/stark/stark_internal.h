@@ -116,14 +116,12 @@ gl3 stark_draw_ood_point(stark_transcript *t);
 /* Folds one leaf: v[t] = f(x * zeta^t) for t < 2^log_arity, zeta a primitive 2^log_arity-th
  * root of unity, x_inv = 1/x. Returns g(x^(2^log_arity)) where g is the fold of f by beta,
  * i.e. log_arity rounds of g(u^2) = (f(u) + f(-u))/2 + beta_r (f(u) - f(-u))/(2u) with
- * beta_r = beta^(2^r). v is overwritten. */
-gl3 stark_fri_fold_leaf(gl3 *v, unsigned log_arity, uint64_t x_inv, gl3 beta);
-/* The same with zeta_inv[k] = 1/(primitive 2^k-th root) for k <= log_arity precomputed. */
+ * beta_r = beta^(2^r). zeta_inv[k] = 1/(primitive 2^k-th root) for k <= log_arity, from
+ * stark_fri_zeta_inv_table. v is overwritten. */
 gl3 stark_fri_fold_leaf_tab(gl3 *v, unsigned log_arity, uint64_t x_inv, gl3 beta, const uint64_t *zeta_inv);
 void stark_fri_zeta_inv_table(uint64_t *zeta_inv, unsigned log_arity);
 
-/* Evaluates sum_i c[i] x^i (Horner). */
-gl3 stark_poly_eval_ext(const gl3 *c, size_t n, gl3 x);
+/* Evaluates sum_i c[i] x^i (Horner) at a base-field point. */
 gl3 stark_poly_eval_base_point(const gl3 *c, size_t n, uint64_t x);
 
 /* ---- AIR evaluation at one point ---- */

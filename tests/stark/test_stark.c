@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "airs.h"
+#include "logup.h"
+#include "stark_internal.h"
 #include "core/arena_malloc.h"
 #include "stark.h"
 #include "test_util.h"
@@ -88,6 +90,37 @@ static void test_roundtrips(void)
     if (prove(stark_air_lookup(), &STARK_PARAMS_V1, 4, lm, lp, true, NULL, &pf) == ZK_OK)
         CHECK(verify(stark_air_lookup(), &STARK_PARAMS_V1, 4, lp, pf.bytes, pf.len) != ZK_OK);
     zk_arena_reset(&g_arena, m);
+}
+
+/* The FRI fold of a leaf equals the even/odd decomposition computed directly, and tuple
+ * compression is the polynomial in beta. */
+static void test_fold_and_compress(void)
+{
+    /* f(X) = sum c_i X^i of degree < 16; fold by 8 with beta: g(Y) = sum_i beta^(i mod 8)·c_i Y^(i/8). */
+    gl3 c[16], beta = {{rnd() % GL_P, rnd() % GL_P, rnd() % GL_P}};
+    for (int i = 0; i < 16; i++)
+        c[i] = (gl3){{rnd() % GL_P, rnd() % GL_P, rnd() % GL_P}};
+    uint64_t x = rnd() % GL_P, zeta = gl_root_of_unity(3), zeta_inv[8];
+    stark_fri_zeta_inv_table(zeta_inv, 3);
+    gl3 v[8];
+    for (int t = 0; t < 8; t++) {
+        uint64_t pt = gl_mul(x, gl_pow(zeta, (uint64_t)t));
+        gl3 acc = gl3_zero();
+        for (int i = 15; i >= 0; i--)
+            acc = gl3_add(gl3_mul_base(acc, pt), c[i]);
+        v[t] = acc;
+    }
+    gl3 folded = stark_fri_fold_leaf_tab(v, 3, gl_inv(x), beta, zeta_inv);
+    uint64_t y = gl_pow(x, 8);
+    gl3 expect = gl3_zero(), bp = gl3_one();
+    for (int r = 0; r < 8; r++) { /* sum_r beta^r (c_r + c_(r+8) y) */
+        expect = gl3_add(expect, gl3_mul(bp, gl3_add(c[r], gl3_mul_base(c[r + 8], y))));
+        bp = gl3_mul(bp, beta);
+    }
+    CHECK(gl3_eq(folded, expect));
+    gl3 tuple[3] = {c[0], c[1], c[2]};
+    gl3 comp = stark_logup_compress(tuple, 3, beta);
+    CHECK(gl3_eq(comp, gl3_add(c[0], gl3_mul(beta, gl3_add(c[1], gl3_mul(beta, c[2]))))));
 }
 
 /* eval_base and eval_ext must be the same polynomials. */
@@ -393,6 +426,7 @@ int main(void)
     zk_arena_init_malloc(&g_arena, 1 << 24);
     test_security();
     test_eval_consistency();
+    test_fold_and_compress();
     test_roundtrips();
     test_wrong_public();
     test_wrong_trace();
