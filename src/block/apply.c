@@ -282,6 +282,9 @@ static zk_status run_transactions(block_run *r)
             return st;
         zk_tx_result res;
         memset(&res, 0, sizeof res);
+        if (zk_fork_at_least(r->fork, ZK_FORK_AMSTERDAM) &&
+            (st = zk_evm_bal_set_index(r->evm, (uint32_t)(i + 1))) != ZK_OK)
+            return internal(r, st, "block access list");
         st = zk_evm_execute_tx(r->evm, tx, r->h->gas_limit - r->gas_used, &res);
         if (st != ZK_OK)
             return internal(r, st, "transaction execution");
@@ -383,6 +386,13 @@ static zk_status process_requests(block_run *r)
 
 static zk_status process_withdrawals(block_run *r)
 {
+    /* EIP-7928: withdrawals and the request system calls share the index after the last
+     * transaction. */
+    if (zk_fork_at_least(r->fork, ZK_FORK_AMSTERDAM)) {
+        zk_status st = zk_evm_bal_set_index(r->evm, (uint32_t)(r->blk->num_txs + 1));
+        if (st != ZK_OK)
+            return internal(r, st, "block access list");
+    }
     for (size_t i = 0; i < r->blk->num_withdrawals; i++) {
         const zk_withdrawal *w = &r->blk->withdrawals[i];
         u256 gwei = u256_from_u64(w->amount_gwei), factor = u256_from_u64(1000000000u);
@@ -395,6 +405,30 @@ static zk_status process_withdrawals(block_run *r)
 }
 
 /* ---- final commitments ---- */
+
+#define BLOCK_ACCESS_LIST_ITEM_COST 2000 /* EIP-7928: gas per address or storage key */
+
+/* EIP-7928: the block access list built from execution must fit the gas limit and hash
+ * to the header's block_access_list_hash. */
+static zk_status check_block_access_list(block_run *r)
+{
+    zk_buf bal;
+    zk_buf_init(&bal, r->arena, 4096);
+    uint64_t items = 0;
+    zk_status st = zk_evm_bal_encode(r->evm, &bal, &items);
+    if (st != ZK_OK)
+        return internal(r, st, "block access list");
+    if (items > r->h->gas_limit / BLOCK_ACCESS_LIST_ITEM_COST) {
+        zk_msg_str(&r->msg, "BLOCK_ACCESS_LIST_GAS_LIMIT_EXCEEDED: ");
+        zk_msg_u64(&r->msg, items);
+        zk_msg_str(&r->msg, " items");
+        return ZK_ERR_INVALID;
+    }
+    zk_hash got = keccak256(bal.data, bal.len);
+    if (!zk_hash_eq(&got, &r->h->block_access_list_hash))
+        return mismatch(r, "INVALID_BLOCK_ACCESS_LIST", &got, &r->h->block_access_list_hash);
+    return ZK_OK;
+}
 
 static zk_status check_outputs(block_run *r)
 {
@@ -418,6 +452,8 @@ static zk_status check_outputs(block_run *r)
         return internal(r, st, "receipts root");
     if (!zk_hash_eq(&root, &r->h->receipts_root))
         return mismatch(r, "INVALID_RECEIPTS_ROOT", &root, &r->h->receipts_root);
+    if (zk_fork_at_least(r->fork, ZK_FORK_AMSTERDAM) && (st = check_block_access_list(r)) != ZK_OK)
+        return st;
     if (memcmp(r->bloom.b, r->h->logs_bloom.b, sizeof r->bloom.b) != 0)
         return invalid(r, "INVALID_LOG_BLOOM: logs bloom differs from the header's");
     return ZK_OK;

@@ -18,6 +18,7 @@
 #define ZK_EVM_H
 
 #include "../core/arena.h"
+#include "../core/rlp.h"
 #include "../core/types.h"
 #include "fork.h"
 #include "state.h"
@@ -106,6 +107,18 @@ zk_status zk_evm_add_balance(zk_evm *e, const zk_address *addr, const u256 *amou
 
 /* Writes every change of the block into the backend (order documented in state.h). */
 zk_status zk_evm_commit(zk_evm *e);
+
+/* ---- EIP-7928 block access list (Amsterdam; a zk_evm of an earlier fork has none) ----
+ * The EVM records every account and slot execution accesses and the net change of each
+ * block access index: 0 for the system calls before the transactions (the default),
+ * i + 1 for transaction i, n + 1 for withdrawals and the request system calls. */
+
+/* Settles the current index and starts `index` (ascending). */
+zk_status zk_evm_bal_set_index(zk_evm *e, uint32_t index);
+/* Settles the current index and appends rlp(block access list) to `out`; *num_items is
+ * the number of addresses plus storage keys (the EIP-7928 size bound counts these).
+ * ZK_ERR_INVALID when the fork has no block access list. */
+zk_status zk_evm_bal_encode(zk_evm *e, zk_buf *out, uint64_t *num_items);
 
 /* Gas used by EIP-7623-style intrinsic computation, exposed for tests and the block layer. */
 uint64_t zk_tx_intrinsic_gas(zk_fork fork, const zk_tx *tx);

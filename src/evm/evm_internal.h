@@ -41,6 +41,9 @@ static inline size_t evm_max_initcode_size(zk_fork f) { return 2 * evm_max_code_
 uint64_t evm_cost_per_state_byte(uint64_t gas_limit);
 
 typedef struct evm_slot evm_slot;
+struct bal_account;
+struct bal_slot;
+struct evm_bal;
 
 /* One account as seen by execution: the backend's view (read once) plus the current one. */
 typedef struct evm_account {
@@ -78,6 +81,7 @@ typedef struct evm_account {
     uint32_t state_refund_seq; /* EIP-8037 state gas of a created-and-destroyed account refunded */
 
     evm_slot *slots; /* this account's cached storage slots, newest first */
+    struct bal_account *bal; /* EIP-7928 tracking record (bal.h), NULL until tracked */
 } evm_account;
 
 struct evm_slot {
@@ -90,6 +94,7 @@ struct evm_slot {
     uint32_t tx_original_seq;
     uint32_t warm_seq;
     evm_slot *next_in_acct;
+    struct bal_slot *bal; /* EIP-7928 tracking record (bal.h), NULL until tracked */
 };
 
 /* Transient storage entry (EIP-1153); valid only while seq == tx_seq. */
@@ -178,6 +183,8 @@ struct zk_evm {
     int64_t state_used;      /* net state gas charged by execution in this transaction */
     int64_t state_refund;    /* inline state-gas refunds (SSTORE 0->x->0) credited to the reservoir */
     uint64_t block_regular_used, block_state_used; /* sums over the block's transactions */
+
+    struct evm_bal *bal; /* EIP-7928 block access list tracker (Amsterdam), else NULL */
 
     /* Static per-fork opcode tables. */
     int16_t op_gas[256];      /* static gas; -1: undefined opcode */
@@ -380,6 +387,9 @@ bool evm_push_log(zk_evm *e, const zk_address *addr, const zk_hash *topics, size
 /* EIP-7708 (Amsterdam; no-ops before, for zero values and for transfers to oneself). */
 bool evm_emit_transfer_log(zk_evm *e, const zk_address *from, const zk_address *to, const u256 *value);
 bool evm_emit_burn_log(zk_evm *e, const zk_address *account, const u256 *value);
+
+/* ---- bal.c ---- */
+zk_status evm_bal_init(zk_evm *e);
 
 /* Arena helpers that record exhaustion in e->fatal. */
 void *evm_alloc(zk_evm *e, size_t n);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../crypto/precompiles.h"
-#include "evm_internal.h"
+#include "bal.h"
 
 enum {
     GAS_WARM_ACCESS = 100,
@@ -381,7 +381,7 @@ static bool op_balance_like(frame *f, uint8_t op)
     evm_account *a = evm_account_get(f->e, &addr);
     if (a == NULL)
         return false;
-    if (!charge(f, access_cost(f, a)))
+    if (!charge(f, access_cost(f, a)) || !evm_bal_access(f->e, a))
         return false;
     switch (op) {
     case OP_BALANCE:
@@ -414,7 +414,7 @@ static bool op_extcodecopy(frame *f)
     if (a == NULL)
         return false;
     int64_t cost = access_cost(f, a) + GAS_COPY_WORD * (int64_t)words(n);
-    if (!charge_memory(f, o, n, cost))
+    if (!charge_memory(f, o, n, cost) || !evm_bal_access(f->e, a))
         return false;
     if (!evm_account_load_code(f->e, a))
         return false;
@@ -457,7 +457,7 @@ static bool op_sload(frame *f)
         evm_mark_slot_warm(f->e, s);
         cost = GAS_COLD_SLOAD;
     }
-    if (!charge(f, cost))
+    if (!charge(f, cost) || !evm_bal_slot_read(f->e, s))
         return false;
     *x = s->value;
     return true;
@@ -475,7 +475,7 @@ static bool op_sstore(frame *f)
     const u256 *nv = &f->top[0];
     evm_account *a = f->self;
     evm_slot *s = evm_slot_get(e, a, &key);
-    if (s == NULL)
+    if (s == NULL || !evm_bal_slot_read(e, s))
         return false;
     bool amsterdam = e->env.fork >= ZK_FORK_AMSTERDAM;
     u256 zero = u256_zero();
@@ -690,26 +690,33 @@ static bool op_call(frame *f, uint8_t op)
         return false;
     evm_message child;
     memset(&child, 0, sizeof child);
-    int64_t extra = access_cost(f, to_acct);
-    if (!resolve_code(f, to_acct, &child, &extra))
-        return false;
     bool nonzero_value = !u256_is_zero(&value);
     bool amsterdam = e->env.fork >= ZK_FORK_AMSTERDAM;
+    /* Amsterdam: a value transfer in a static context fails before touching the target
+     * (EIP-7928 leaves it out of the block access list). */
+    if (amsterdam && op == OP_CALL && m->is_static && nonzero_value)
+        return false;
+    int64_t extra = access_cost(f, to_acct);
     bool new_account = op == OP_CALL && nonzero_value && !evm_account_alive(to_acct);
     if (new_account && !amsterdam)
         extra += GAS_NEW_ACCOUNT;
     if (nonzero_value)
         extra += GAS_CALL_VALUE;
-
+    /* EIP-7928: the target counts as accessed once its access is paid for, the delegate
+     * (EIP-7702) once its own access is. */
+    if (e->bal != NULL && (f->gas < extra + mem_cost || !evm_bal_access(e, to_acct)))
+        return false;
+    if (!resolve_code(f, to_acct, &child, &extra))
+        return false;
     if (f->gas < extra + mem_cost)
+        return false;
+    if (child.code_owner != to_acct && !evm_bal_access(e, child.code_owner))
         return false;
     if (amsterdam) {
         /* EIP-8037: regular costs first, then the new account's state gas (which may
          * spill into regular gas before the callee's share is computed). */
         f->gas -= extra + mem_cost;
         extra = mem_cost = 0;
-        if (op == OP_CALL && m->is_static && nonzero_value)
-            return false; /* before any state gas is drawn */
         if (new_account && !charge_state(f, new_account_state_gas(e)))
             return false;
     }
@@ -873,7 +880,7 @@ static bool op_create(frame *f, uint8_t op)
     zk_address addr = op == OP_CREATE2 ? create2_address(&m->target, &s[-3], code, (size_t)n)
                                        : evm_create_address(&m->target, self->nonce);
     evm_account *na = evm_account_get(e, &addr);
-    if (na == NULL || !evm_mark_warm(e, na))
+    if (na == NULL || !evm_mark_warm(e, na) || !evm_bal_access(e, na))
         return false;
     bool collision = na->nonce != 0 || !zk_hash_eq(&na->code_hash, &ZK_EMPTY_CODE_HASH) ||
                      evm_account_has_storage(e, na);
@@ -921,6 +928,8 @@ static bool op_selfdestruct(frame *f)
     const evm_message *m = f->m;
     zk_address to = evm_word_to_address(&f->top[-1]);
     f->top--;
+    if (e->env.fork >= ZK_FORK_AMSTERDAM && m->is_static)
+        return false; /* before the beneficiary is accessed (EIP-7928) */
     evm_account *ben = evm_account_get(e, &to);
     evm_account *self = f->self;
     if (ben == NULL)
@@ -934,7 +943,7 @@ static bool op_selfdestruct(frame *f)
     bool new_account = !evm_account_alive(ben) && !u256_is_zero(&self->balance);
     if (new_account && !amsterdam)
         cost += GAS_SELF_DESTRUCT_NEW_ACCOUNT;
-    if (!charge(f, cost))
+    if (!charge(f, cost) || !evm_bal_access(e, ben))
         return false;
     if (m->is_static)
         return false;

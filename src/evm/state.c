@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../crypto/precompiles.h"
-#include "evm_internal.h"
+#include "bal.h"
 
 void *evm_alloc(zk_evm *e, size_t n)
 {
@@ -293,6 +293,8 @@ bool evm_make_exist(zk_evm *e, evm_account *a)
 {
     if (a->exists)
         return true;
+    if (!evm_bal_before_write(e, a))
+        return false;
     evm_journal_entry *j = journal_push(e, J_EXISTS, a);
     if (j == NULL)
         return false;
@@ -305,7 +307,7 @@ bool evm_make_exist(zk_evm *e, evm_account *a)
 
 bool evm_set_balance(zk_evm *e, evm_account *a, const u256 *v)
 {
-    if (!evm_make_exist(e, a))
+    if (!evm_make_exist(e, a) || !evm_bal_before_write(e, a))
         return false;
     evm_journal_entry *j = journal_push(e, J_BALANCE, a);
     if (j == NULL)
@@ -331,7 +333,7 @@ bool evm_sub_balance(zk_evm *e, evm_account *a, const u256 *v)
 
 bool evm_set_nonce(zk_evm *e, evm_account *a, uint64_t nonce)
 {
-    if (!evm_make_exist(e, a))
+    if (!evm_make_exist(e, a) || !evm_bal_before_write(e, a))
         return false;
     evm_journal_entry *j = journal_push(e, J_NONCE, a);
     if (j == NULL)
@@ -345,7 +347,7 @@ bool evm_set_nonce(zk_evm *e, evm_account *a, uint64_t nonce)
 
 bool evm_set_code(zk_evm *e, evm_account *a, const uint8_t *code, size_t len)
 {
-    if (!evm_make_exist(e, a))
+    if (!evm_make_exist(e, a) || !evm_bal_before_write(e, a))
         return false;
     evm_journal_entry *j = journal_push(e, J_CODE, a);
     if (j == NULL)
@@ -371,6 +373,8 @@ bool evm_set_storage(zk_evm *e, evm_slot *s, const u256 *v)
         s->tx_original = s->value;
         s->tx_original_seq = e->tx_seq;
     }
+    if (!evm_bal_before_slot_write(e, s))
+        return false;
     evm_journal_entry *j = journal_push(e, J_STORAGE, s);
     if (j == NULL)
         return false;
@@ -481,6 +485,12 @@ void evm_revert_to(zk_evm *e, size_t checkpoint)
 
 void evm_destroy_account(zk_evm *e, evm_account *a)
 {
+    /* Arena exhaustion here is caught by the caller through e->fatal. */
+    if (e->bal != NULL) {
+        evm_bal_track_write(e, a);
+        for (evm_slot *s = a->slots; s != NULL; s = s->next_in_acct)
+            evm_bal_track_slot_write(e, s);
+    }
     a->exists = false;
     a->nonce = 0;
     a->balance = u256_zero();

@@ -8,7 +8,7 @@
 
 #include "../accel/zkvm_accelerators.h"
 #include "../crypto/precompiles.h"
-#include "evm_internal.h"
+#include "bal.h"
 
 enum {
     TX_BASE_COST = 21000,
@@ -167,6 +167,8 @@ zk_evm *zk_evm_create(zk_arena *a, zk_state_backend *backend, const zk_block_env
         e->cpsb = (int64_t)evm_cost_per_state_byte(env->gas_limit);
     evm_state_init(e);
     evm_init_op_tables(e);
+    if (env->fork >= ZK_FORK_AMSTERDAM && evm_bal_init(e) != ZK_OK)
+        return NULL;
     return e;
 }
 
@@ -394,7 +396,7 @@ static int64_t apply_authorizations(zk_evm *e, const zk_tx *tx)
         if (!recover_authority(auth, &authority))
             continue;
         evm_account *a = evm_account_get(e, &authority);
-        if (a == NULL || !evm_mark_warm(e, a) || !evm_account_load_code(e, a))
+        if (a == NULL || !evm_mark_warm(e, a) || !evm_account_load_code(e, a) || !evm_bal_access(e, a))
             return refund;
         zk_address ignored;
         if (a->code_len != 0 && !evm_delegation_target(a->code, a->code_len, &ignored))
@@ -478,7 +480,7 @@ static void run_tx_message(zk_evm *e, const zk_tx *tx, evm_account *sender, int6
     if (!tx->has_to) {
         zk_address addr = evm_create_address(&tx->sender, sender->nonce - 1);
         evm_account *na = evm_account_get(e, &addr);
-        if (na == NULL || !evm_mark_warm(e, na))
+        if (na == NULL || !evm_mark_warm(e, na) || !evm_bal_access(e, na))
             return;
         if (na->nonce != 0 || !zk_hash_eq(&na->code_hash, &ZK_EMPTY_CODE_HASH) || evm_account_has_storage(e, na))
             return; /* EIP-7610 collision: all gas consumed */
@@ -510,7 +512,7 @@ static void run_tx_message(zk_evm *e, const zk_tx *tx, evm_account *sender, int6
     zk_address delegate;
     if (e->env.fork >= ZK_FORK_PRAGUE && evm_delegation_target(to->code, to->code_len, &delegate)) {
         evm_account *d = evm_account_get(e, &delegate);
-        if (d == NULL || !evm_mark_warm(e, d) || !evm_account_load_code(e, d))
+        if (d == NULL || !evm_mark_warm(e, d) || !evm_account_load_code(e, d) || !evm_bal_access(e, d))
             return;
         m.code = d->code;
         m.code_len = d->code_len;
@@ -614,11 +616,11 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
         return e->fatal;
 
     /* EIP-2929 / EIP-2930 / EIP-3651: what is warm from the start. */
-    if (!evm_mark_warm(e, sender) || !warm_access_list(e, tx))
+    if (!evm_mark_warm(e, sender) || !warm_access_list(e, tx) || !evm_bal_access(e, sender))
         return e->fatal;
     if (tx->has_to) {
         evm_account *to = evm_account_get(e, &tx->to);
-        if (to == NULL || !evm_mark_warm(e, to))
+        if (to == NULL || !evm_mark_warm(e, to) || !evm_bal_access(e, to))
             return e->fatal;
     }
     if (fork >= ZK_FORK_SHANGHAI) {
@@ -718,7 +720,7 @@ zk_status zk_evm_system_call(zk_evm *e, const zk_address *to, const uint8_t *dat
     e->blob_hashes = NULL;
     e->num_blob_hashes = 0;
     evm_account *target = evm_account_get(e, to);
-    if (target == NULL || !evm_account_load_code(e, target))
+    if (target == NULL || !evm_account_load_code(e, target) || !evm_bal_access(e, target))
         return e->fatal;
     if (target->code_len == 0) {
         evm_finish_tx(e);
@@ -754,7 +756,7 @@ zk_status zk_evm_add_balance(zk_evm *e, const zk_address *addr, const u256 *amou
         return e->fatal;
     evm_begin_tx(e);
     evm_account *a = evm_account_get(e, addr);
-    if (a == NULL)
+    if (a == NULL || !evm_bal_access(e, a))
         return e->fatal;
     if (!u256_is_zero(amount) && !evm_add_balance(e, a, amount))
         return e->fatal;
