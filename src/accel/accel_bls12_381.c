@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "accel_internal.h"
+#include "accel_software.h"
 
 /* The base-field modulus p, big-endian. */
 static const uint8_t BLS12_381_P[48] = {
@@ -96,7 +97,7 @@ static void g2_encode(uint8_t out[192], const blst_p2 *p)
 
 /* --- addition ------------------------------------------------------------------------------------- */
 
-zkvm_status zkvm_bls12_g1_add(const zkvm_bls12_381_g1_point *p1, const zkvm_bls12_381_g1_point *p2,
+zkvm_status zk_sw_bls12_g1_add(const zkvm_bls12_381_g1_point *p1, const zkvm_bls12_381_g1_point *p2,
                               zkvm_bls12_381_g1_point *result)
 {
     ZK_ACCEL_REQUIRE(p1);
@@ -112,7 +113,7 @@ zkvm_status zkvm_bls12_g1_add(const zkvm_bls12_381_g1_point *p1, const zkvm_bls1
     return ZKVM_EOK;
 }
 
-zkvm_status zkvm_bls12_g2_add(const zkvm_bls12_381_g2_point *p1, const zkvm_bls12_381_g2_point *p2,
+zkvm_status zk_sw_bls12_g2_add(const zkvm_bls12_381_g2_point *p1, const zkvm_bls12_381_g2_point *p2,
                               zkvm_bls12_381_g2_point *result)
 {
     ZK_ACCEL_REQUIRE(p1);
@@ -183,7 +184,7 @@ static void g2_batch_sum(blst_p2 *acc, const blst_p2_affine *points, const blst_
     blst_p2_add_or_double(acc, acc, &part);
 }
 
-zkvm_status zkvm_bls12_g1_msm(const zkvm_bls12_381_g1_msm_pair *pairs, size_t num_pairs,
+zkvm_status zk_sw_bls12_g1_msm(const zkvm_bls12_381_g1_msm_pair *pairs, size_t num_pairs,
                               zkvm_bls12_381_g1_point *result)
 {
     ZK_ACCEL_REQUIRE(result);
@@ -210,7 +211,7 @@ zkvm_status zkvm_bls12_g1_msm(const zkvm_bls12_381_g1_msm_pair *pairs, size_t nu
     return ZKVM_EOK;
 }
 
-zkvm_status zkvm_bls12_g2_msm(const zkvm_bls12_381_g2_msm_pair *pairs, size_t num_pairs,
+zkvm_status zk_sw_bls12_g2_msm(const zkvm_bls12_381_g2_msm_pair *pairs, size_t num_pairs,
                               zkvm_bls12_381_g2_point *result)
 {
     ZK_ACCEL_REQUIRE(result);
@@ -238,7 +239,7 @@ zkvm_status zkvm_bls12_g2_msm(const zkvm_bls12_381_g2_msm_pair *pairs, size_t nu
 
 /* --- pairing -------------------------------------------------------------------------------------- */
 
-zkvm_status zkvm_bls12_pairing(const zkvm_bls12_381_pairing_pair *pairs, size_t num_pairs, bool *verified)
+zkvm_status zk_sw_bls12_pairing(const zkvm_bls12_381_pairing_pair *pairs, size_t num_pairs, bool *verified)
 {
     ZK_ACCEL_REQUIRE(verified);
     if (num_pairs > 0)
@@ -272,7 +273,7 @@ zkvm_status zkvm_bls12_pairing(const zkvm_bls12_381_pairing_pair *pairs, size_t 
 
 /* --- hash-to-curve maps --------------------------------------------------------------------------- */
 
-zkvm_status zkvm_bls12_map_fp_to_g1(const zkvm_bls12_381_fp *field_element, zkvm_bls12_381_g1_point *result)
+zkvm_status zk_sw_bls12_map_fp_to_g1(const zkvm_bls12_381_fp *field_element, zkvm_bls12_381_g1_point *result)
 {
     ZK_ACCEL_REQUIRE(field_element);
     ZK_ACCEL_REQUIRE(result);
@@ -285,7 +286,7 @@ zkvm_status zkvm_bls12_map_fp_to_g1(const zkvm_bls12_381_fp *field_element, zkvm
     return ZKVM_EOK;
 }
 
-zkvm_status zkvm_bls12_map_fp2_to_g2(const zkvm_bls12_381_fp2 *field_element, zkvm_bls12_381_g2_point *result)
+zkvm_status zk_sw_bls12_map_fp2_to_g2(const zkvm_bls12_381_fp2 *field_element, zkvm_bls12_381_g2_point *result)
 {
     ZK_ACCEL_REQUIRE(field_element);
     ZK_ACCEL_REQUIRE(result);
@@ -297,3 +298,12 @@ zkvm_status zkvm_bls12_map_fp2_to_g2(const zkvm_bls12_381_fp2 *field_element, zk
     g2_encode(result->data, &p);
     return ZKVM_EOK;
 }
+
+/* The standard names, weakly bound (accel_software.h). */
+ZK_ACCEL_BIND(bls12_g1_add);
+ZK_ACCEL_BIND(bls12_g2_add);
+ZK_ACCEL_BIND(bls12_g1_msm);
+ZK_ACCEL_BIND(bls12_g2_msm);
+ZK_ACCEL_BIND(bls12_pairing);
+ZK_ACCEL_BIND(bls12_map_fp_to_g1);
+ZK_ACCEL_BIND(bls12_map_fp2_to_g2);

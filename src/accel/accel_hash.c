@@ -15,8 +15,9 @@
 #include "../crypto/blake2f.h"
 #include "../crypto/ripemd160.h"
 #include "accel_internal.h"
+#include "accel_software.h"
 
-zkvm_status zkvm_keccak256(const uint8_t *data, size_t len, zkvm_keccak256_hash *output)
+zkvm_status zk_sw_keccak256(const uint8_t *data, size_t len, zkvm_keccak256_hash *output)
 {
     ZK_ACCEL_REQUIRE(output);
     static const uint8_t empty[1] = {0};
@@ -28,7 +29,7 @@ zkvm_status zkvm_keccak256(const uint8_t *data, size_t len, zkvm_keccak256_hash 
     return ZKVM_EOK;
 }
 
-zkvm_status zkvm_sha256(const uint8_t *data, size_t len, zkvm_sha256_hash *output)
+zkvm_status zk_sw_sha256(const uint8_t *data, size_t len, zkvm_sha256_hash *output)
 {
     ZK_ACCEL_REQUIRE(output);
     static const uint8_t empty[1] = {0};
@@ -39,7 +40,7 @@ zkvm_status zkvm_sha256(const uint8_t *data, size_t len, zkvm_sha256_hash *outpu
     return ZKVM_EOK;
 }
 
-zkvm_status zkvm_ripemd160(const uint8_t *data, size_t len, zkvm_ripemd160_hash *output)
+zkvm_status zk_sw_ripemd160(const uint8_t *data, size_t len, zkvm_ripemd160_hash *output)
 {
     ZK_ACCEL_REQUIRE(output);
     if (len > 0)
@@ -63,7 +64,7 @@ static void store_le64(uint8_t *p, uint64_t v)
         p[i] = (uint8_t)(v >> (8 * i));
 }
 
-zkvm_status zkvm_blake2f(uint32_t rounds, zkvm_blake2f_state *h, const zkvm_blake2f_message *m,
+zkvm_status zk_sw_blake2f(uint32_t rounds, zkvm_blake2f_state *h, const zkvm_blake2f_message *m,
                          const zkvm_blake2f_offset *t, uint8_t f)
 {
     ZK_ACCEL_REQUIRE(h);
@@ -83,3 +84,9 @@ zkvm_status zkvm_blake2f(uint32_t rounds, zkvm_blake2f_state *h, const zkvm_blak
         store_le64(h->data + 8 * i, hw[i]);
     return ZKVM_EOK;
 }
+
+/* The standard names, weakly bound (accel_software.h). */
+ZK_ACCEL_BIND(keccak256);
+ZK_ACCEL_BIND(sha256);
+ZK_ACCEL_BIND(ripemd160);
+ZK_ACCEL_BIND(blake2f);

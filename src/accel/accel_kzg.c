@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "accel_internal.h"
+#include "accel_software.h"
 
 /* [τ]G2: the second G2 point of the mainnet KZG ceremony output, line 4100 of
  * c-kzg-4.1.0/deps/c-kzg/trusted_setup.txt, compressed "b5bfd7dd8cdeb128...c1def2". Stored here
@@ -52,7 +53,7 @@ static bool fr_decode(blst_scalar *out, const uint8_t in[32])
     return blst_scalar_fr_check(out);
 }
 
-zkvm_status zkvm_kzg_point_eval(const zkvm_kzg_commitment *commitment, const zkvm_kzg_field_element *z,
+zkvm_status zk_sw_kzg_point_eval(const zkvm_kzg_commitment *commitment, const zkvm_kzg_field_element *z,
                                 const zkvm_kzg_field_element *y, const zkvm_kzg_proof *proof, bool *verified)
 {
     ZK_ACCEL_REQUIRE(commitment);
@@ -93,3 +94,6 @@ zkvm_status zkvm_kzg_point_eval(const zkvm_kzg_commitment *commitment, const zkv
     *verified = blst_fp12_finalverify(&left, &right);
     return ZKVM_EOK;
 }
+
+/* The standard names, weakly bound (accel_software.h). */
+ZK_ACCEL_BIND(kzg_point_eval);

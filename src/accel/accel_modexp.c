@@ -11,6 +11,7 @@
 #include <tommath.h>
 
 #include "accel_internal.h"
+#include "accel_software.h"
 
 /* True when the big-endian number p[0, n) is 0 or 1. */
 static bool is_zero_or_one(const uint8_t *p, size_t n)
@@ -20,7 +21,7 @@ static bool is_zero_or_one(const uint8_t *p, size_t n)
     return zk_bytes_all_zero(p, n - 1) && p[n - 1] <= 1;
 }
 
-zkvm_status zkvm_modexp(const uint8_t *base, size_t base_len, const uint8_t *exp, size_t exp_len,
+zkvm_status zk_sw_modexp(const uint8_t *base, size_t base_len, const uint8_t *exp, size_t exp_len,
                         const uint8_t *modulus, size_t mod_len, uint8_t *output)
 {
     if (mod_len == 0)
@@ -59,3 +60,6 @@ done:
         memset(output, 0, mod_len);
     return status;
 }
+
+/* The standard names, weakly bound (accel_software.h). */
+ZK_ACCEL_BIND(modexp);

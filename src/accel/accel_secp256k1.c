@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "accel_internal.h"
+#include "accel_software.h"
 
 /* libsecp256k1 is built with USE_EXTERNAL_DEFAULT_CALLBACKS so that it pulls in no stdio. The
  * illegal-argument callback fires only on API misuse (e.g. NULL), the error callback only on
@@ -40,7 +41,7 @@ static const uint8_t SECP256K1_HALF_N[32] = {
     0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
     0x5d, 0x57, 0x6e, 0x73, 0x57, 0xa4, 0x50, 0x1d, 0xdf, 0xe9, 0x2f, 0x46, 0x68, 0x1b, 0x20, 0xa0};
 
-zkvm_status zkvm_secp256k1_ecrecover(const zkvm_secp256k1_hash *msg, const zkvm_secp256k1_signature *sig,
+zkvm_status zk_sw_secp256k1_ecrecover(const zkvm_secp256k1_hash *msg, const zkvm_secp256k1_signature *sig,
                                      uint8_t recid, zkvm_secp256k1_pubkey *output)
 {
     ZK_ACCEL_REQUIRE(msg);
@@ -77,7 +78,7 @@ zkvm_status zkvm_secp256k1_ecrecover(const zkvm_secp256k1_hash *msg, const zkvm_
     return ZKVM_EOK;
 }
 
-zkvm_status zkvm_secp256k1_verify(const zkvm_secp256k1_hash *msg, const zkvm_secp256k1_signature *sig,
+zkvm_status zk_sw_secp256k1_verify(const zkvm_secp256k1_hash *msg, const zkvm_secp256k1_signature *sig,
                                   const zkvm_secp256k1_pubkey *pubkey, bool *verified)
 {
     ZK_ACCEL_REQUIRE(msg);
@@ -105,3 +106,7 @@ zkvm_status zkvm_secp256k1_verify(const zkvm_secp256k1_hash *msg, const zkvm_sec
     *verified = secp256k1_ecdsa_verify(ctx, &normal, msg->data, &key) == 1;
     return ZKVM_EOK;
 }
+
+/* The standard names, weakly bound (accel_software.h). */
+ZK_ACCEL_BIND(secp256k1_ecrecover);
+ZK_ACCEL_BIND(secp256k1_verify);

@@ -16,8 +16,9 @@
 
 #include "../crypto/p256.h"
 #include "accel_internal.h"
+#include "accel_software.h"
 
-zkvm_status zkvm_secp256r1_verify(const zkvm_secp256r1_hash *msg, const zkvm_secp256r1_signature *sig,
+zkvm_status zk_sw_secp256r1_verify(const zkvm_secp256r1_hash *msg, const zkvm_secp256r1_signature *sig,
                                   const zkvm_secp256r1_pubkey *pubkey, bool *verified)
 {
     ZK_ACCEL_REQUIRE(msg);
@@ -28,3 +29,6 @@ zkvm_status zkvm_secp256r1_verify(const zkvm_secp256r1_hash *msg, const zkvm_sec
     *verified = r == ZK_P256_VALID;
     return r == ZK_P256_BAD_KEY ? ZKVM_EFAIL : ZKVM_EOK;
 }
+
+/* The standard names, weakly bound (accel_software.h). */
+ZK_ACCEL_BIND(secp256r1_verify);

@@ -1,8 +1,9 @@
 /* precompiles.c — the EVM precompiled contracts 0x01–0x11 and 0x100: existence per fork, exact gas
  * per fork, input decoding (right-padding with zeros), output encoding and failure rules.
  *
- * The cryptography goes through zkvm_accelerators.h (software backend in src/accel, or a zkVM's),
- * so this file holds only EVM rules. Specification: ethereum/execution-specs
+ * The cryptography goes through zkvm_accelerators.h via accel_shim.h (a zkVM's accelerators or
+ * the software backend of src/accel, which is also the fallback), so this file holds only EVM
+ * rules. Specification: ethereum/execution-specs
  * `src/ethereum/forks/<fork>/vm/precompiled_contracts/` and the EIPs named below.
  *
  * Two kinds of unhappy endings, as in the specification:
@@ -16,7 +17,7 @@
 
 #include <string.h>
 
-#include "../accel/zkvm_accelerators.h"
+#include "accel_shim.h"
 
 /* --- saturating arithmetic: gas formulas must not wrap on absurd lengths -------------------------- *
  * UINT64_MAX means "more than any gas limit": charge() refuses it even when gas == UINT64_MAX. */
@@ -110,10 +111,10 @@ static zk_status run_ecrecover(pc_call *c)
     zkvm_secp256k1_pubkey pub;
     memcpy(msg.data, in, 32);
     memcpy(sig.data, in + 64, 64);
-    if (zkvm_secp256k1_ecrecover(&msg, &sig, (uint8_t)(in[63] - 27), &pub) != ZKVM_EOK)
+    if (zk_accel_secp256k1_ecrecover(&msg, &sig, (uint8_t)(in[63] - 27), &pub) != ZKVM_EOK)
         return ZK_OK; /* r or s out of range, or no such point: empty output */
     zkvm_keccak256_hash h;
-    zkvm_keccak256(pub.data, 64, &h);
+    zk_accel_keccak256(pub.data, 64, &h);
     uint8_t *out;
     if (!alloc_out(c, 32, &out))
         return ZK_ERR_NOMEM;
@@ -131,7 +132,7 @@ static zk_status run_sha256(pc_call *c)
     if (!alloc_out(c, 32, &out))
         return ZK_ERR_NOMEM;
     zkvm_sha256_hash h;
-    zkvm_sha256(c->in, c->in_len, &h);
+    zk_accel_sha256(c->in, c->in_len, &h);
     memcpy(out, h.data, 32);
     return ZK_OK;
 }
@@ -144,7 +145,7 @@ static zk_status run_ripemd160(pc_call *c)
     if (!alloc_out(c, 32, &out))
         return ZK_ERR_NOMEM;
     zkvm_ripemd160_hash h; /* already 12 zero bytes ‖ digest */
-    zkvm_ripemd160(c->in, c->in_len, &h);
+    zk_accel_ripemd160(c->in, c->in_len, &h);
     memcpy(out, h.data, 32);
     return ZK_OK;
 }
@@ -273,7 +274,7 @@ static zk_status run_modexp(pc_call *c)
     read_padded(c, exp_start, exp, (size_t)exp_len);
     read_padded(c, sat_add(exp_start, exp_len), mod, (size_t)mod_len);
     /* The software backend fails only when its big-integer allocator runs dry. */
-    if (zkvm_modexp(base, (size_t)base_len, exp, (size_t)exp_len, mod, (size_t)mod_len, out) != ZKVM_EOK)
+    if (zk_accel_modexp(base, (size_t)base_len, exp, (size_t)exp_len, mod, (size_t)mod_len, out) != ZKVM_EOK)
         return ZK_ERR_NOMEM;
     return ZK_OK;
 }
@@ -287,7 +288,7 @@ static zk_status run_bn254_add(pc_call *c)
     zkvm_bn254_g1_point p1, p2, r;
     read_padded(c, 0, p1.data, 64);
     read_padded(c, 64, p2.data, 64);
-    if (zkvm_bn254_g1_add(&p1, &p2, &r) != ZKVM_EOK)
+    if (zk_accel_bn254_g1_add(&p1, &p2, &r) != ZKVM_EOK)
         return fail(c);
     uint8_t *out;
     if (!alloc_out(c, 64, &out))
@@ -304,7 +305,7 @@ static zk_status run_bn254_mul(pc_call *c)
     zkvm_bn254_scalar k;
     read_padded(c, 0, p.data, 64);
     read_padded(c, 64, k.data, 32);
-    if (zkvm_bn254_g1_mul(&p, &k, &r) != ZKVM_EOK)
+    if (zk_accel_bn254_g1_mul(&p, &k, &r) != ZKVM_EOK)
         return fail(c);
     uint8_t *out;
     if (!alloc_out(c, 64, &out))
@@ -337,7 +338,7 @@ static zk_status run_bn254_pairing(pc_call *c)
         }
     }
     bool ok = false;
-    if (zkvm_bn254_pairing(pairs, (size_t)k, &ok) != ZKVM_EOK)
+    if (zk_accel_bn254_pairing(pairs, (size_t)k, &ok) != ZKVM_EOK)
         return fail(c);
     out[31] = ok ? 1 : 0;
     return ZK_OK;
@@ -363,7 +364,7 @@ static zk_status run_blake2f(pc_call *c)
     memcpy(h.data, c->in + 4, 64);
     memcpy(m.data, c->in + 68, 128);
     memcpy(t.data, c->in + 196, 16);
-    if (zkvm_blake2f(rounds, &h, &m, &t, f) != ZKVM_EOK)
+    if (zk_accel_blake2f(rounds, &h, &m, &t, f) != ZKVM_EOK)
         return fail(c);
     uint8_t *out;
     if (!alloc_out(c, 64, &out))
@@ -388,7 +389,7 @@ static zk_status run_point_evaluation(pc_call *c)
         return fail(c);
     /* versioned_hash == 0x01 ‖ sha256(commitment)[1:] */
     zkvm_sha256_hash h;
-    zkvm_sha256(c->in + 96, 48, &h);
+    zk_accel_sha256(c->in + 96, 48, &h);
     h.data[0] = 0x01;
     if (memcmp(h.data, c->in, 32) != 0)
         return fail(c);
@@ -400,7 +401,7 @@ static zk_status run_point_evaluation(pc_call *c)
     memcpy(commitment.data, c->in + 96, 48);
     memcpy(proof.data, c->in + 144, 48);
     bool ok = false;
-    if (zkvm_kzg_point_eval(&commitment, &z, &y, &proof, &ok) != ZKVM_EOK || !ok)
+    if (zk_accel_kzg_point_eval(&commitment, &z, &y, &proof, &ok) != ZKVM_EOK || !ok)
         return fail(c);
     uint8_t *out;
     if (!alloc_out(c, 64, &out))
@@ -503,7 +504,7 @@ static zk_status run_bls_g1_add(pc_call *c)
     zkvm_bls12_381_g1_point a, b, r;
     if (c->in_len != 256 || !g1_unpad(c->in, a.data) || !g1_unpad(c->in + 128, b.data))
         return fail(c);
-    if (zkvm_bls12_g1_add(&a, &b, &r) != ZKVM_EOK)
+    if (zk_accel_bls12_g1_add(&a, &b, &r) != ZKVM_EOK)
         return fail(c);
     return emit_g1(c, &r);
 }
@@ -515,7 +516,7 @@ static zk_status run_bls_g2_add(pc_call *c)
     zkvm_bls12_381_g2_point a, b, r;
     if (c->in_len != 512 || !g2_unpad(c->in, a.data) || !g2_unpad(c->in + 256, b.data))
         return fail(c);
-    if (zkvm_bls12_g2_add(&a, &b, &r) != ZKVM_EOK)
+    if (zk_accel_bls12_g2_add(&a, &b, &r) != ZKVM_EOK)
         return fail(c);
     return emit_g2(c, &r);
 }
@@ -540,7 +541,7 @@ static zk_status run_bls_g1_msm(pc_call *c)
         memcpy(pairs[i].scalar.data, p + 128, 32);
     }
     zkvm_bls12_381_g1_point r;
-    if (zkvm_bls12_g1_msm(pairs, (size_t)k, &r) != ZKVM_EOK)
+    if (zk_accel_bls12_g1_msm(pairs, (size_t)k, &r) != ZKVM_EOK)
         return fail(c);
     g1_pad(out, &r);
     return ZK_OK;
@@ -566,7 +567,7 @@ static zk_status run_bls_g2_msm(pc_call *c)
         memcpy(pairs[i].scalar.data, p + 256, 32);
     }
     zkvm_bls12_381_g2_point r;
-    if (zkvm_bls12_g2_msm(pairs, (size_t)k, &r) != ZKVM_EOK)
+    if (zk_accel_bls12_g2_msm(pairs, (size_t)k, &r) != ZKVM_EOK)
         return fail(c);
     g2_pad(out, &r);
     return ZK_OK;
@@ -591,7 +592,7 @@ static zk_status run_bls_pairing(pc_call *c)
             return fail(c);
     }
     bool ok = false;
-    if (zkvm_bls12_pairing(pairs, (size_t)k, &ok) != ZKVM_EOK)
+    if (zk_accel_bls12_pairing(pairs, (size_t)k, &ok) != ZKVM_EOK)
         return fail(c);
     out[31] = ok ? 1 : 0;
     return ZK_OK;
@@ -605,7 +606,7 @@ static zk_status run_bls_map_fp_to_g1(pc_call *c)
     zkvm_bls12_381_g1_point r;
     if (c->in_len != 64 || !fp_unpad(c->in, u.data))
         return fail(c);
-    if (zkvm_bls12_map_fp_to_g1(&u, &r) != ZKVM_EOK)
+    if (zk_accel_bls12_map_fp_to_g1(&u, &r) != ZKVM_EOK)
         return fail(c);
     return emit_g1(c, &r);
 }
@@ -618,7 +619,7 @@ static zk_status run_bls_map_fp2_to_g2(pc_call *c)
     zkvm_bls12_381_g2_point r;
     if (c->in_len != 128 || !fp_unpad(c->in, u.data) || !fp_unpad(c->in + 64, u.data + 48))
         return fail(c);
-    if (zkvm_bls12_map_fp2_to_g2(&u, &r) != ZKVM_EOK)
+    if (zk_accel_bls12_map_fp2_to_g2(&u, &r) != ZKVM_EOK)
         return fail(c);
     return emit_g2(c, &r);
 }
@@ -640,7 +641,7 @@ static zk_status run_p256verify(pc_call *c)
     /* The backend applies EIP-7951's checks: r, s in [1, n-1] (else not verified) and the key's
      * coordinates < p, on the curve, not (0, 0) (else EFAIL). Either way: empty output. */
     bool ok = false;
-    if (zkvm_secp256r1_verify(&msg, &sig, &pub, &ok) != ZKVM_EOK || !ok)
+    if (zk_accel_secp256r1_verify(&msg, &sig, &pub, &ok) != ZKVM_EOK || !ok)
         return ZK_OK;
     uint8_t *out;
     if (!alloc_out(c, 32, &out))
