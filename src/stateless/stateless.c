@@ -376,7 +376,16 @@ static zk_status execute(run *r)
     zk_witness_gap gap = zk_witness_state_gap(ws);
     if (gap.kind != ZK_GAP_NONE) {
         static const char *what[] = {"", "account", "storage slot", "code", "storage update", "account update"};
-        zk_msg_str(&r->msg, "; witness lacks data for ");
+        zk_msg_str(&r->msg, "; witness lacks ");
+        if (gap.kind == ZK_GAP_BLOCK_HASH) {
+            uint64_t number = 0;
+            for (int i = 24; i < 32; i++)
+                number = number << 8 | gap.key.b[i];
+            zk_msg_str(&r->msg, "the header of ancestor ");
+            zk_msg_u64(&r->msg, number);
+            return ZK_ERR_INVALID;
+        }
+        zk_msg_str(&r->msg, "data for ");
         zk_msg_str(&r->msg, what[gap.kind]);
         zk_msg_str(&r->msg, " of ");
         zk_msg_hex(&r->msg, gap.address.b, 20);

@@ -44,6 +44,7 @@ enum {
     ZK_GAP_CODE,           /* code `key` (a code hash) of `address` is not in the witness */
     ZK_GAP_STORAGE_UPDATE, /* writing the storage of `address` (e.g. a collapse sibling) */
     ZK_GAP_ACCOUNT_UPDATE, /* writing the account leaf of `address` */
+    ZK_GAP_BLOCK_HASH,     /* BLOCKHASH of the block whose number is `key` (big-endian) */
 };
 typedef struct zk_witness_gap {
     int kind;
