@@ -3,6 +3,8 @@
  *  1. v0.3.3: the output's new_payload_request_root and chain id must equal
  *     statelessOutputBytes byte for byte (they are produced even when validation fails);
  *     the ok byte is counted (it is gated by stateless.conformance, with known failures).
+ *     The same input with the witness state and codes lists reversed and an item
+ *     duplicated must give the same output (the witness is keyed by hash).
  *  2. canonical: the same block re-encoded in the 0x1501 format (schema prefix, empty
  *     typed execution requests, one recovered public key per transaction) must decode and
  *     give the same verdict, chain id and schema id 01 15; a key for the wrong signer
@@ -17,7 +19,7 @@
 
 typedef struct stats {
     zk_arena arena;
-    size_t blocks, roots, chain_ids, ok_match, canonical, canonical_agree, canonical_skipped, key_checks;
+    size_t blocks, roots, chain_ids, ok_match, shuffled, canonical, canonical_agree, canonical_skipped, key_checks;
     size_t failures;
 } stats;
 
@@ -100,6 +102,60 @@ static uint8_t *to_canonical(stats *s, const sl_block *b, bool drop_key, bool ba
     return c;
 }
 
+
+/* Appends a list of byte strings (offset table, then items) to out at *pos. */
+static void put_list(uint8_t *out, size_t *pos, const zk_bytes *items, size_t n)
+{
+    size_t table = *pos, data = 4 * n;
+    for (size_t i = 0; i < n; i++) {
+        wr32(out + table + 4 * i, data);
+        memcpy(out + table + data, items[i].ptr, items[i].len);
+        data += items[i].len;
+    }
+    *pos = table + data;
+}
+
+/* The same v0.3.3 input with the witness state and codes lists reversed and their first
+ * item repeated at the end: lookups are by hash, so the verdict must not change. */
+static uint8_t *shuffled_witness(stats *s, const sl_block *b, size_t *out_len)
+{
+    zk_stateless_input in;
+    const uint8_t *p = b->input;
+    if (zk_ssz_decode_input(&s->arena, ZK_STATELESS_V033, p, b->input_len, &in) != ZK_OK)
+        return NULL;
+    size_t wit_off = rd32(p + 4), keys_off = rd32(p + 16);
+    size_t n_state = in.num_state + (in.num_state > 0), n_codes = in.num_codes + (in.num_codes > 0);
+    zk_bytes *state = zk_arena_alloc(&s->arena, (n_state + 1) * sizeof *state);
+    zk_bytes *codes = zk_arena_alloc(&s->arena, (n_codes + 1) * sizeof *codes);
+    size_t extra = 0;
+    for (size_t i = 0; i < in.num_state; i++)
+        state[i] = in.state[in.num_state - 1 - i];
+    if (in.num_state) {
+        state[in.num_state] = in.state[0];
+        extra += 4 + in.state[0].len;
+    }
+    for (size_t i = 0; i < in.num_codes; i++)
+        codes[i] = in.codes[in.num_codes - 1 - i];
+    if (in.num_codes) {
+        codes[in.num_codes] = in.codes[0];
+        extra += 4 + in.codes[0].len;
+    }
+    size_t len = b->input_len + extra;
+    uint8_t *out = calloc(1, len);
+    memcpy(out, p, wit_off);
+    size_t pos = wit_off + 12;
+    wr32(out + wit_off, 12);
+    put_list(out, &pos, state, n_state);
+    wr32(out + wit_off + 4, pos - wit_off);
+    put_list(out, &pos, codes, n_codes);
+    wr32(out + wit_off + 8, pos - wit_off);
+    put_list(out, &pos, in.headers, in.num_headers);
+    wr32(out + 16, pos);
+    memcpy(out + pos, p + keys_off, b->input_len - keys_off);
+    *out_len = pos + (b->input_len - keys_off);
+    return out;
+}
+
 static int check_block(void *user, const sl_block *b, char *err, size_t err_len)
 {
     stats *s = user;
@@ -122,6 +178,20 @@ static int check_block(void *user, const sl_block *b, char *err, size_t err_len)
     if (!root_ok || !chain_ok) {
         fprintf(stderr, "block %zu: %s%s differ\n", b->index, root_ok ? "" : "root ", chain_ok ? "" : "chain id");
         s->failures++;
+    }
+
+    size_t slen;
+    uint8_t *shuffled = shuffled_witness(s, b, &slen);
+    zk_arena_reset(&s->arena, mark);
+    if (shuffled) {
+        st = zk_stateless_validate(ZK_STATELESS_V033, shuffled, slen, &s->arena, cout, &cout_len);
+        zk_arena_reset(&s->arena, mark);
+        free(shuffled);
+        s->shuffled++;
+        if (st != ZK_OK || cout_len != out_len || memcmp(cout, out, out_len) != 0) {
+            fprintf(stderr, "block %zu: a reordered witness with duplicates changes the output\n", b->index);
+            s->failures++;
+        }
     }
 
     size_t clen;
@@ -180,6 +250,7 @@ int main(int argc, char **argv)
     zk_arena_release(&s.arena);
     printf("%zu files, %zu tests, %zu stateless blocks: %zu roots match, %zu chain ids match, %zu ok bytes match\n",
            w.files, w.tests, s.blocks, s.roots, s.chain_ids, s.ok_match);
+    printf("reordered witness lists with duplicates: %zu blocks, same output required\n", s.shuffled);
     printf("canonical re-encoding: %zu blocks (%zu not expressible), %zu same verdict; %zu wrong-key checks\n",
            s.canonical, s.canonical_skipped, s.canonical_agree, s.key_checks);
     if (s.blocks == 0 || w.broken || s.failures) {
