@@ -14,7 +14,7 @@ floor="$here/pass-floor.txt.new"; known="$here/known-failures.txt.new"
   echo "# Written by refresh-baseline.sh; a drop below a floor fails the shard."
 } > "$floor"
 {
-  echo "# Known failures of \`zkl1 blocktest\` on the EEST blockchain tests (tests-v5.4.0)."
+  echo "# Known failures of \`zkl1 blocktest\` on the EEST blockchain tests (tests-v5.4.0; Amsterdam shards: tests-bal@v5.7.0-alpha devnet, tests-zkevm@v0.3.3)."
   echo "# One test per line, as printed after FAIL: \`<test id> [<network>]\`, then \` # cause\`."
 } > "$known"
 while read -r shard paths; do
