@@ -317,6 +317,12 @@ static void test_fork_names(void)
     CHECK_EQ(c.activations[0].fork, ZK_FORK_BPO2);
     CHECK(zk_chain_from_network("OsakaToBPO1AtTime15k", &c));
     CHECK(zk_chain_from_network("CancunToPragueAtTime15k", &c));
+    CHECK(zk_chain_from_network("BPO2ToAmsterdamAtTime15k", &c));
+    CHECK_EQ(c.base_fork, ZK_FORK_BPO2);
+    CHECK_EQ(c.activations[0].fork, ZK_FORK_AMSTERDAM);
+    CHECK_EQ(zk_chain_fork_at(&c, 15000), ZK_FORK_AMSTERDAM);
+    CHECK(zk_chain_from_network("Amsterdam", &c));
+    CHECK_EQ(c.base_fork, ZK_FORK_AMSTERDAM);
     CHECK(!zk_chain_from_network("Osaka2", &c));
     CHECK(!zk_chain_from_network("PragueToCancunAtTime15k", &c));
     CHECK(!zk_chain_from_network("CancunToPragueAtTime15x", &c));
@@ -885,6 +891,273 @@ static void test_arena_exhaustion(void)
     CHECK_EQ(zk_evm_execute_tx(e, &tx, env.gas_limit, &res), ZK_ERR_NOMEM);
 }
 
+/* ---- Amsterdam ---- */
+
+#define AMS_GAS_LIMIT 120000000ull /* cost per state byte 1174 (EIP-8037) */
+#define CPSB 1174
+
+/* Runs one Amsterdam transaction as transaction 0 of a block (access index 1), commits,
+ * and appends the block access list to `bal` when given. */
+static zk_status run_amsterdam(mem_backend *m, const zk_tx *tx, uint64_t slot_number, zk_tx_result *res,
+                               uint8_t *bal, size_t *bal_len)
+{
+    zk_arena arena;
+    zk_arena_init_malloc(&arena, 1 << 20);
+    zk_block_env env = env_for(ZK_FORK_AMSTERDAM);
+    env.gas_limit = AMS_GAS_LIMIT;
+    env.slot_number = slot_number;
+    zk_evm *e = zk_evm_create(&arena, &m->base, &env);
+    zk_status st = e ? zk_evm_bal_set_index(e, 1) : ZK_ERR_NOMEM;
+    if (st == ZK_OK)
+        st = zk_evm_execute_tx(e, tx, env.gas_limit, res);
+    if (st == ZK_OK && bal != NULL) {
+        zk_buf b;
+        zk_buf_init(&b, &arena, 256);
+        uint64_t items;
+        st = zk_evm_bal_encode(e, &b, &items);
+        if (st == ZK_OK && b.len <= *bal_len) {
+            memcpy(bal, b.data, b.len);
+            *bal_len = b.len;
+        } else if (st == ZK_OK) {
+            st = ZK_ERR_RANGE;
+        }
+    }
+    if (st == ZK_OK)
+        st = zk_evm_commit(e);
+    res->logs = NULL;
+    res->output.ptr = NULL;
+    zk_arena_release(&arena);
+    return st;
+}
+
+static void test_amsterdam_intrinsic(void)
+{
+    /* EIP-8037: creation and authorizations are state bytes, priced per block gas limit. */
+    zk_tx tx;
+    memset(&tx, 0, sizeof tx);
+    CHECK_EQ(zk_tx_intrinsic_state_gas(ZK_FORK_AMSTERDAM, 120000000, &tx), 112 * 1174);
+    CHECK_EQ(zk_tx_intrinsic_state_gas(ZK_FORK_AMSTERDAM, 100000000, &tx), 112 * 1174);
+    CHECK_EQ(zk_tx_intrinsic_state_gas(ZK_FORK_AMSTERDAM, 60000000, &tx), 112 * 662);
+    CHECK_EQ(zk_tx_intrinsic_state_gas(ZK_FORK_OSAKA, 120000000, &tx), 0);
+    CHECK_EQ(zk_tx_intrinsic_gas(ZK_FORK_AMSTERDAM, &tx), 21000 + 9000);
+    zk_authorization auths[2];
+    memset(auths, 0, sizeof auths);
+    tx.has_to = true;
+    tx.authorizations = auths;
+    tx.num_authorizations = 2;
+    CHECK_EQ(zk_tx_intrinsic_state_gas(ZK_FORK_AMSTERDAM, 120000000, &tx), 2 * (112 + 23) * 1174);
+    CHECK_EQ(zk_tx_intrinsic_gas(ZK_FORK_AMSTERDAM, &tx), 21000 + 2 * 7500);
+
+    /* EIP-7976 (4 floor tokens per byte, 16 gas per token) and EIP-7981 (access-list bytes
+     * are data: 64 gas each in the intrinsic cost and in the floor). */
+    const uint8_t data[] = {0, 1, 0, 0xff};
+    zk_hash key;
+    memset(&key, 0, sizeof key);
+    zk_access_entry ae;
+    memset(&ae, 0, sizeof ae);
+    ae.keys = &key;
+    ae.num_keys = 1;
+    memset(&tx, 0, sizeof tx);
+    tx.has_to = true;
+    tx.data.ptr = data;
+    tx.data.len = sizeof data;
+    tx.access_list = &ae;
+    tx.access_list_len = 1;
+    CHECK_EQ(zk_tx_intrinsic_gas(ZK_FORK_AMSTERDAM, &tx), 21000 + 2 * 4 + 2 * 16 + 2400 + 1900 + 64 * (20 + 32));
+    CHECK_EQ(zk_tx_floor_gas(ZK_FORK_AMSTERDAM, &tx), 21000 + 16 * (4 * 4 + 4 * (20 + 32)));
+    CHECK_EQ(zk_tx_intrinsic_gas(ZK_FORK_OSAKA, &tx), 21000 + 2 * 4 + 2 * 16 + 2400 + 1900);
+    CHECK_EQ(zk_tx_floor_gas(ZK_FORK_OSAKA, &tx), 21000 + 10 * (2 + 8));
+}
+
+static void test_amsterdam_sstore_state_gas(void)
+{
+    /* SSTORE 0 -> 1: 2100 cold + 2900 regular, 32 state bytes. The receipt pays both; the
+     * block counts max(sum regular, sum state). */
+    const uint8_t code[] = {0x60, 1, 0x60, 0, 0x55, 0x00};
+    for (int above_cap = 0; above_cap < 2; above_cap++) {
+        mem_backend m;
+        backend_init(&m);
+        put_account(&m, CONTRACT, 0, code, sizeof code);
+        /* Above the EIP-7825 cap the excess is the state reservoir; the result is the same. */
+        zk_tx tx = call_tx(CONTRACT, above_cap ? (1u << 24) + 100000 : 100000, 0);
+        zk_tx_result res;
+        CHECK_EQ(run_amsterdam(&m, &tx, 0, &res, NULL, NULL), ZK_OK);
+        CHECK_EQ(res.error, ZK_TXERR_NONE);
+        CHECK(res.success);
+        CHECK_EQ(res.gas_used, 21000 + 6 + 2100 + 2900 + 32 * CPSB);
+        CHECK_EQ(res.block_gas_used, 21000 + 6 + 2100 + 2900);
+        CHECK_EQ(res.block_state_gas_used, 32 * CPSB);
+        CHECK_EQ(slot_value(&m, CONTRACT, 0).w[0], 1);
+    }
+    /* Before Amsterdam a gas limit above the cap is invalid. */
+    mem_backend m;
+    backend_init(&m);
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, (1u << 24) + 1, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_one(&m, ZK_FORK_OSAKA, &tx, &res), ZK_OK);
+    CHECK_EQ(res.error, ZK_TXERR_GAS_LIMIT_EXCEEDS_MAXIMUM);
+}
+
+static void test_amsterdam_stack_opcodes(void)
+{
+    /* PUSH1 1..17; DUPN(0x80) copies item 17; EXCHANGE(0x8b) swaps items 2 and 6;
+     * SLOTNUM. Slots: 0 = 1, 1 = 17, 2 = 12, 3 = slot number. */
+    uint8_t code[64];
+    size_t n = 0;
+    for (int i = 1; i <= 17; i++) {
+        code[n++] = 0x60;
+        code[n++] = (uint8_t)i;
+    }
+    const uint8_t tail[] = {0xe6, 0x80, 0x60, 0, 0x55, 0xe8, 0x8b, 0x60, 1,    0x55,
+                            0x60, 2,    0x55, 0x4b, 0x60, 3, 0x55, 0x00};
+    memcpy(code + n, tail, sizeof tail);
+    n += sizeof tail;
+    mem_backend m;
+    backend_init(&m);
+    put_account(&m, CONTRACT, 0, code, n);
+    zk_tx tx = call_tx(CONTRACT, 1000000, 0);
+    zk_tx_result res;
+    CHECK_EQ(run_amsterdam(&m, &tx, 42, &res, NULL, NULL), ZK_OK);
+    CHECK(res.success);
+    CHECK_EQ(slot_value(&m, CONTRACT, 0).w[0], 1);
+    CHECK_EQ(slot_value(&m, CONTRACT, 1).w[0], 17);
+    CHECK_EQ(slot_value(&m, CONTRACT, 2).w[0], 12);
+    CHECK_EQ(slot_value(&m, CONTRACT, 3).w[0], 42);
+
+    /* An immediate in the forbidden range (0x5b) aborts; before Amsterdam 0xe6 is undefined. */
+    const uint8_t bad[] = {0x60, 1, 0xe6, 0x5b, 0x00};
+    backend_init(&m);
+    put_account(&m, CONTRACT, 0, bad, sizeof bad);
+    CHECK_EQ(run_amsterdam(&m, &tx, 0, &res, NULL, NULL), ZK_OK);
+    CHECK(!res.success);
+    CHECK_EQ(res.gas_used, 1000000);
+    backend_init(&m);
+    put_account(&m, CONTRACT, 0, code, n);
+    CHECK_EQ(run_one(&m, ZK_FORK_OSAKA, &tx, &res), ZK_OK);
+    CHECK(!res.success);
+}
+
+static void test_amsterdam_transfer_log(void)
+{
+    /* EIP-7708: a value transfer to another account logs Transfer from SYSTEM_ADDRESS. */
+    mem_backend m;
+    backend_init(&m);
+    put_account(&m, OTHER, 0, NULL, 0);
+    zk_arena arena;
+    zk_arena_init_malloc(&arena, 1 << 20);
+    zk_block_env env = env_for(ZK_FORK_AMSTERDAM);
+    env.gas_limit = AMS_GAS_LIMIT;
+    zk_evm *e = zk_evm_create(&arena, &m.base, &env);
+    zk_tx tx = call_tx(OTHER, 100000, 5);
+    zk_tx_result res;
+    CHECK_EQ(zk_evm_execute_tx(e, &tx, env.gas_limit, &res), ZK_OK);
+    CHECK_EQ(res.num_logs, 1);
+    if (res.num_logs == 1) {
+        const zk_log *l = &res.logs[0];
+        CHECK_EQ(l->address.b[19], 0xfe);
+        CHECK_EQ(l->num_topics, 3);
+        CHECK_EQ(l->topics[0].b[0], 0xdd); /* keccak("Transfer(address,address,uint256)") */
+        CHECK_EQ(l->topics[1].b[31], SENDER);
+        CHECK_EQ(l->topics[2].b[31], OTHER);
+        CHECK_EQ(l->data.len, 32);
+        CHECK_EQ(l->data.ptr[31], 5);
+    }
+    zk_arena_release(&arena);
+}
+
+static void test_amsterdam_block_access_list(void)
+{
+    const uint8_t code[] = {0x60, 1, 0x60, 0, 0x55, 0x00};
+    mem_backend m;
+    backend_init(&m);
+    put_account(&m, CONTRACT, 0, code, sizeof code);
+    zk_tx tx = call_tx(CONTRACT, 100000, 0);
+    zk_tx_result res;
+    uint8_t bal[512];
+    size_t bal_len = sizeof bal;
+    CHECK_EQ(run_amsterdam(&m, &tx, 0, &res, bal, &bal_len), ZK_OK);
+
+    /* Expected, by hand: addresses ascending; sender nonce and balance, the contract's
+     * slot 0 -> 1, the coinbase's fee, all at index 1. */
+    zk_arena arena;
+    zk_arena_init_malloc(&arena, 1 << 16);
+    zk_buf b;
+    zk_buf_init(&b, &arena, 256);
+    zk_address sender = addr_of(SENDER), contract = addr_of(CONTRACT), coinbase = addr_of(COINBASE);
+    u256 sender_bal = u256_from_u64(1000000000000ull - res.gas_used * 8), fee = u256_from_u64(res.gas_used);
+    size_t top = rlp_list_begin(&b);
+    size_t a = rlp_list_begin(&b); /* sender */
+    rlp_put_address(&b, &sender);
+    rlp_list_end(&b, rlp_list_begin(&b));
+    rlp_list_end(&b, rlp_list_begin(&b));
+    size_t l = rlp_list_begin(&b), c = rlp_list_begin(&b);
+    rlp_put_u64(&b, 1);
+    rlp_put_u256(&b, &sender_bal);
+    rlp_list_end(&b, c);
+    rlp_list_end(&b, l);
+    l = rlp_list_begin(&b);
+    c = rlp_list_begin(&b);
+    rlp_put_u64(&b, 1);
+    rlp_put_u64(&b, 1);
+    rlp_list_end(&b, c);
+    rlp_list_end(&b, l);
+    rlp_list_end(&b, rlp_list_begin(&b));
+    rlp_list_end(&b, a);
+    a = rlp_list_begin(&b); /* contract */
+    rlp_put_address(&b, &contract);
+    l = rlp_list_begin(&b);
+    size_t sc = rlp_list_begin(&b);
+    rlp_put_u64(&b, 0);
+    size_t ch = rlp_list_begin(&b);
+    c = rlp_list_begin(&b);
+    rlp_put_u64(&b, 1);
+    rlp_put_u64(&b, 1);
+    rlp_list_end(&b, c);
+    rlp_list_end(&b, ch);
+    rlp_list_end(&b, sc);
+    rlp_list_end(&b, l);
+    for (int k = 0; k < 4; k++)
+        rlp_list_end(&b, rlp_list_begin(&b));
+    rlp_list_end(&b, a);
+    a = rlp_list_begin(&b); /* coinbase */
+    rlp_put_address(&b, &coinbase);
+    rlp_list_end(&b, rlp_list_begin(&b));
+    rlp_list_end(&b, rlp_list_begin(&b));
+    l = rlp_list_begin(&b);
+    c = rlp_list_begin(&b);
+    rlp_put_u64(&b, 1);
+    rlp_put_u256(&b, &fee);
+    rlp_list_end(&b, c);
+    rlp_list_end(&b, l);
+    rlp_list_end(&b, rlp_list_begin(&b));
+    rlp_list_end(&b, rlp_list_begin(&b));
+    rlp_list_end(&b, a);
+    rlp_list_end(&b, top);
+    CHECK_EQ(bal_len, b.len);
+    CHECK(bal_len == b.len && memcmp(bal, b.data, b.len) == 0);
+    zk_arena_release(&arena);
+
+    /* A block without transactions: rlp([]) (its hash is the empty-list hash). */
+    zk_arena_init_malloc(&arena, 1 << 20);
+    zk_block_env env = env_for(ZK_FORK_AMSTERDAM);
+    zk_evm *e = zk_evm_create(&arena, &m.base, &env);
+    zk_buf_init(&b, &arena, 16);
+    uint64_t items = 1;
+    CHECK_EQ(zk_evm_bal_encode(e, &b, &items), ZK_OK);
+    CHECK_EQ(b.len, 1);
+    CHECK_EQ(b.data[0], 0xc0);
+    CHECK_EQ(items, 0);
+    zk_arena_release(&arena);
+    /* No block access list before Amsterdam. */
+    zk_arena_init_malloc(&arena, 1 << 20);
+    env = env_for(ZK_FORK_OSAKA);
+    e = zk_evm_create(&arena, &m.base, &env);
+    zk_buf_init(&b, &arena, 16);
+    CHECK_EQ(zk_evm_bal_encode(e, &b, &items), ZK_ERR_INVALID);
+    zk_arena_release(&arena);
+}
+
 int main(void)
 {
     test_fork_names();
@@ -909,6 +1182,11 @@ int main(void)
     test_delegation();
     test_backend_missing();
     test_arena_exhaustion();
+    test_amsterdam_intrinsic();
+    test_amsterdam_sstore_state_gas();
+    test_amsterdam_stack_opcodes();
+    test_amsterdam_transfer_log();
+    test_amsterdam_block_access_list();
     test_random_code();
     printf("random code: %llu gas, %llu successful runs\n", (unsigned long long)random_gas, (unsigned long long)random_ok);
     if (failures) {
