@@ -182,6 +182,8 @@ struct zk_evm {
     int64_t state_reservoir; /* state gas left in the reservoir */
     int64_t state_used;      /* net state gas charged by execution in this transaction */
     int64_t state_refund;    /* inline state-gas refunds (SSTORE 0->x->0) credited to the reservoir */
+    int64_t gas_not_regular; /* gas used that is not regular gas (EIP-7778 block accounting):
+                              * state charges net of what went back to the reservoir */
     uint64_t block_regular_used, block_state_used; /* sums over the block's transactions */
 
     struct evm_bal *bal; /* EIP-7928 block access list tracker (Amsterdam), else NULL */
@@ -281,12 +283,16 @@ static inline evm_state_gas_mark evm_state_gas_enter(const zk_evm *e)
     evm_state_gas_mark m = {e->state_used, e->state_refund};
     return m;
 }
-/* A failed frame grew no state: the net state gas it charged (spilled or not, less the
- * inline refunds it credited, which may concern slots of its ancestors) goes back to the
- * reservoir. */
-static inline void evm_state_gas_frame_failed(zk_evm *e, evm_state_gas_mark m)
+/* A failed frame grew no state: the net state gas it charged (spilled or not) goes back
+ * to the reservoir. Inline refunds credited inside a failed sub-frame are forfeited (they
+ * are frame-scoped, like the refund counter); a failed top-level frame returns all. */
+static inline void evm_state_gas_frame_failed(zk_evm *e, evm_state_gas_mark m, int depth)
 {
-    e->state_reservoir += e->state_used - m.used;
+    int64_t back = e->state_used - m.used;
+    if (depth > 0)
+        back -= e->state_refund - m.refund;
+    e->state_reservoir += back;
+    e->gas_not_regular -= back;
     e->state_used = m.used;
     e->state_refund = m.refund;
 }

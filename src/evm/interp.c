@@ -357,6 +357,7 @@ static bool charge_state_from(zk_evm *e, int64_t *gas, int64_t amount)
         e->state_reservoir = 0;
     }
     e->state_used += amount;
+    e->gas_not_regular += amount;
     return true;
 }
 
@@ -368,6 +369,7 @@ static void uncharge_state(zk_evm *e, int64_t amount)
 {
     e->state_reservoir += amount;
     e->state_used -= amount;
+    e->gas_not_regular -= amount;
 }
 
 static inline int64_t new_account_state_gas(const zk_evm *e) { return EVM_STATE_BYTES_NEW_ACCOUNT * e->cpsb; }
@@ -510,6 +512,7 @@ static bool op_sstore(frame *f)
                 e->state_reservoir += slot_state_gas;
                 e->state_used -= slot_state_gas;
                 e->state_refund += slot_state_gas;
+                e->gas_not_regular -= slot_state_gas;
                 f->refund += GAS_STORAGE_UPDATE - GAS_COLD_SLOAD - GAS_WARM_ACCESS;
             } else if (orig_zero) {
                 f->refund += GAS_STORAGE_SET - GAS_WARM_ACCESS;
@@ -1575,7 +1578,7 @@ void evm_call_message(zk_evm *e, const evm_message *m, evm_result *r)
     if (r->outcome != EVM_SUCCESS) {
         evm_revert_to(e, cp);
         e->num_logs = logs_cp;
-        evm_state_gas_frame_failed(e, sg);
+        evm_state_gas_frame_failed(e, sg, m->depth);
     }
 }
 
@@ -1606,7 +1609,7 @@ void evm_create_message(zk_evm *e, const evm_message *m, evm_result *r)
     if (r->outcome != EVM_SUCCESS) {
         evm_revert_to(e, cp);
         e->num_logs = logs_cp;
-        evm_state_gas_frame_failed(e, sg);
+        evm_state_gas_frame_failed(e, sg, m->depth);
         return;
     }
     {
@@ -1644,7 +1647,7 @@ void evm_create_message(zk_evm *e, const evm_message *m, evm_result *r)
 failed:
     evm_revert_to(e, cp);
     e->num_logs = logs_cp;
-    evm_state_gas_frame_failed(e, sg);
+    evm_state_gas_frame_failed(e, sg, m->depth);
     r->outcome = EVM_FAILURE;
     r->gas_left = 0;
     r->refund = 0;

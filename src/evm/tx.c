@@ -544,6 +544,7 @@ static void refund_ephemeral_accounts(zk_evm *e)
         refund = e->state_used > 0 ? e->state_used : 0;
     e->state_reservoir += refund;
     e->state_used -= refund;
+    e->gas_not_regular -= refund;
 }
 
 /* EIP-7708: accounts destroyed by this transaction that still hold ETH (received after
@@ -635,6 +636,7 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     e->state_reservoir = 0;
     e->state_used = 0;
     e->state_refund = 0;
+    e->gas_not_regular = 0;
     if (fork >= ZK_FORK_AMSTERDAM) {
         /* EIP-8037: regular gas up to the EIP-7825 cap, the rest is the state reservoir. */
         uint64_t regular_budget = TX_MAX_GAS_LIMIT - c.intrinsic;
@@ -663,9 +665,12 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     if (fork >= ZK_FORK_AMSTERDAM) {
         int64_t state = (int64_t)c.intrinsic_state + e->state_used;
         block_state = state > 0 ? (uint64_t)state : 0;
-        /* The block counts the worst-case intrinsic state gas; an authority that already
-         * existed got its share back through the reservoir, which is not regular gas. */
-        block_regular = used + (uint64_t)auth_refund - block_state;
+        /* Regular gas is what was used less what went to state charges: the worst-case
+         * intrinsic state gas (an authority that already existed got its share back through
+         * the reservoir) and execution's net state charges. State gas a failed frame spilled
+         * and forfeited is in neither dimension. */
+        int64_t regular = (int64_t)used + auth_refund - (int64_t)c.intrinsic_state - e->gas_not_regular;
+        block_regular = regular > 0 ? (uint64_t)regular : 0;
         if (block_regular < c.floor)
             block_regular = c.floor;
         e->block_regular_used += block_regular;
@@ -715,6 +720,7 @@ zk_status zk_evm_system_call(zk_evm *e, const zk_address *to, const uint8_t *dat
     e->state_reservoir = 0; /* EIP-8037: state gas spills into the 30M call gas */
     e->state_used = 0;
     e->state_refund = 0;
+    e->gas_not_regular = 0;
     e->origin = SYSTEM_ADDRESS;
     e->gas_price = e->env.base_fee;
     e->blob_hashes = NULL;
