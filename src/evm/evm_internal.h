@@ -186,6 +186,8 @@ struct zk_evm {
                               * state charges net of what went back to the reservoir */
     uint64_t block_regular_used, block_state_used; /* sums over the block's transactions */
 
+    bool create_collision; /* the transaction's own creation collided (EIP-7610) */
+
     struct evm_bal *bal; /* EIP-7928 block access list tracker (Amsterdam), else NULL */
 
     /* Static per-fork opcode tables. */

@@ -482,8 +482,13 @@ static void run_tx_message(zk_evm *e, const zk_tx *tx, evm_account *sender, int6
         evm_account *na = evm_account_get(e, &addr);
         if (na == NULL || !evm_mark_warm(e, na) || !evm_bal_access(e, na))
             return;
-        if (na->nonce != 0 || !zk_hash_eq(&na->code_hash, &ZK_EMPTY_CODE_HASH) || evm_account_has_storage(e, na))
-            return; /* EIP-7610 collision: all gas consumed */
+        if (na->nonce != 0 || !zk_hash_eq(&na->code_hash, &ZK_EMPTY_CODE_HASH) || evm_account_has_storage(e, na)) {
+            /* EIP-7610 collision: all gas consumed; from Amsterdam the burnt execution gas
+             * counts in neither block dimension. */
+            if (e->env.fork >= ZK_FORK_AMSTERDAM)
+                e->create_collision = true;
+            return;
+        }
         m.target = addr;
         m.code_address = addr;
         m.code = tx->data.ptr;
@@ -637,6 +642,7 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     e->state_used = 0;
     e->state_refund = 0;
     e->gas_not_regular = 0;
+    e->create_collision = false;
     if (fork >= ZK_FORK_AMSTERDAM) {
         /* EIP-8037: regular gas up to the EIP-7825 cap, the rest is the state reservoir. */
         uint64_t regular_budget = TX_MAX_GAS_LIMIT - c.intrinsic;
@@ -671,6 +677,8 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
          * and forfeited is in neither dimension. */
         int64_t regular = (int64_t)used + auth_refund - (int64_t)c.intrinsic_state - e->gas_not_regular;
         block_regular = regular > 0 ? (uint64_t)regular : 0;
+        if (e->create_collision)
+            block_regular = c.intrinsic;
         if (block_regular < c.floor)
             block_regular = c.floor;
         e->block_regular_used += block_regular;
