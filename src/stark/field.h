@@ -25,6 +25,8 @@
 typedef struct gl3 {
     uint64_t c[3];
 } gl3;
+/* Arrays of gl3 are absorbed and hashed as arrays of 3n words. */
+_Static_assert(sizeof(gl3) == 3 * sizeof(uint64_t), "gl3 must have no padding");
 
 static inline uint64_t gl_add(uint64_t a, uint64_t b)
 {
