@@ -8,8 +8,7 @@
  * ZKVM_EFAIL, since vendors reject inputs beyond their limits (ZisK: modexp operands over 1056
  * bytes, more than 32 pairing pairs) that the EVM allows.
  *
- * BN254 (zkvm_bn254_*) is implemented directly under the standard names in src/crypto/bn254.c.
- * Freestanding.
+ * The BN254 functions are implemented in src/crypto/bn254.c. Freestanding.
  */
 #ifndef ZK_ACCEL_SOFTWARE_H
 #define ZK_ACCEL_SOFTWARE_H
@@ -25,6 +24,11 @@ zkvm_status zk_sw_sha256(const uint8_t *data, size_t len, zkvm_sha256_hash *outp
 zkvm_status zk_sw_ripemd160(const uint8_t *data, size_t len, zkvm_ripemd160_hash *output);
 zkvm_status zk_sw_modexp(const uint8_t *base, size_t base_len, const uint8_t *exp, size_t exp_len,
                          const uint8_t *modulus, size_t mod_len, uint8_t *output);
+zkvm_status zk_sw_bn254_g1_add(const zkvm_bn254_g1_point *p1, const zkvm_bn254_g1_point *p2,
+                               zkvm_bn254_g1_point *result);
+zkvm_status zk_sw_bn254_g1_mul(const zkvm_bn254_g1_point *point, const zkvm_bn254_scalar *scalar,
+                               zkvm_bn254_g1_point *result);
+zkvm_status zk_sw_bn254_pairing(const zkvm_bn254_pairing_pair *pairs, size_t num_pairs, bool *verified);
 zkvm_status zk_sw_blake2f(uint32_t rounds, zkvm_blake2f_state *h, const zkvm_blake2f_message *m,
                           const zkvm_blake2f_offset *t, uint8_t f);
 zkvm_status zk_sw_kzg_point_eval(const zkvm_kzg_commitment *commitment, const zkvm_kzg_field_element *z,

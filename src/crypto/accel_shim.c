@@ -56,22 +56,21 @@ zkvm_status zk_accel_modexp(const uint8_t *base, size_t base_len, const uint8_t 
     WITH_FALLBACK(modexp, base, base_len, exp, exp_len, modulus, mod_len, output);
 }
 
-/* BN254 has a single implementation (src/crypto/bn254.c) under the standard names: no fallback. */
 zkvm_status zk_accel_bn254_g1_add(const zkvm_bn254_g1_point *p1, const zkvm_bn254_g1_point *p2,
                                   zkvm_bn254_g1_point *result)
 {
-    return zkvm_bn254_g1_add(p1, p2, result);
+    WITH_FALLBACK(bn254_g1_add, p1, p2, result);
 }
 
 zkvm_status zk_accel_bn254_g1_mul(const zkvm_bn254_g1_point *point, const zkvm_bn254_scalar *scalar,
                                   zkvm_bn254_g1_point *result)
 {
-    return zkvm_bn254_g1_mul(point, scalar, result);
+    WITH_FALLBACK(bn254_g1_mul, point, scalar, result);
 }
 
 zkvm_status zk_accel_bn254_pairing(const zkvm_bn254_pairing_pair *pairs, size_t num_pairs, bool *verified)
 {
-    return zkvm_bn254_pairing(pairs, num_pairs, verified);
+    WITH_FALLBACK(bn254_pairing, pairs, num_pairs, verified);
 }
 
 /* h is in/out: a vendor that fails may have written to it, so the fallback starts from a copy. */

@@ -5,7 +5,7 @@
  * (EVM order); the all-zero encoding is the point at infinity. A coordinate >= p, a point off
  * its curve, or (pairing only) a G2 point outside the order-r subgroup gives ZKVM_EFAIL.
  */
-#include "../accel/zkvm_accelerators.h"
+#include "../accel/accel_software.h"
 #include "bn254_curve.h"
 
 /* Decodes and validates a G1 point (G1 = E(Fp), so on-curve is the whole membership check). */
@@ -32,7 +32,7 @@ static void encode_g1(uint8_t out[64], const bn254_g1 *a) {
     bn254_fp_to_bytes(out + 32, &r.y);
 }
 
-zkvm_status zkvm_bn254_g1_add(const zkvm_bn254_g1_point *p1, const zkvm_bn254_g1_point *p2,
+zkvm_status zk_sw_bn254_g1_add(const zkvm_bn254_g1_point *p1, const zkvm_bn254_g1_point *p2,
                               zkvm_bn254_g1_point *result) {
     if (!p1 || !p2 || !result) return ZKVM_EFAIL;
     bn254_g1_affine a, b;
@@ -45,7 +45,7 @@ zkvm_status zkvm_bn254_g1_add(const zkvm_bn254_g1_point *p1, const zkvm_bn254_g1
     return ZKVM_EOK;
 }
 
-zkvm_status zkvm_bn254_g1_mul(const zkvm_bn254_g1_point *point, const zkvm_bn254_scalar *scalar,
+zkvm_status zk_sw_bn254_g1_mul(const zkvm_bn254_g1_point *point, const zkvm_bn254_scalar *scalar,
                               zkvm_bn254_g1_point *result) {
     if (!point || !scalar || !result) return ZKVM_EFAIL;
     bn254_g1_affine a;
@@ -59,7 +59,7 @@ zkvm_status zkvm_bn254_g1_mul(const zkvm_bn254_g1_point *point, const zkvm_bn254
 
 /* Pairs are decoded, validated and fed to the Miller loop BN254_MILLER_BATCH at a time (a bounded
  * stack footprint for any number of pairs); one final exponentiation covers the whole product. */
-zkvm_status zkvm_bn254_pairing(const zkvm_bn254_pairing_pair *pairs, size_t num_pairs, bool *verified) {
+zkvm_status zk_sw_bn254_pairing(const zkvm_bn254_pairing_pair *pairs, size_t num_pairs, bool *verified) {
     if (!verified || (num_pairs > 0 && !pairs)) return ZKVM_EFAIL;
     bn254_fp12 acc;
     bn254_fp12_one(&acc);
@@ -79,3 +79,8 @@ zkvm_status zkvm_bn254_pairing(const zkvm_bn254_pairing_pair *pairs, size_t num_
     *verified = bn254_fp12_is_one(&result);
     return ZKVM_EOK;
 }
+
+/* The standard names, weakly bound (accel_software.h). */
+ZK_ACCEL_BIND(bn254_g1_add);
+ZK_ACCEL_BIND(bn254_g1_mul);
+ZK_ACCEL_BIND(bn254_pairing);

@@ -1,5 +1,5 @@
-/* test_vendor_fallback.c — a stand-in "vendor" defines strong zkvm_modexp, zkvm_bls12_pairing and
- * zkvm_blake2f that refuse inputs beyond made-up limits (as ZisK refuses modexp operands over
+/* test_vendor_fallback.c — a stand-in "vendor" defines strong zkvm_modexp, zkvm_bls12_pairing,
+ * zkvm_bn254_pairing and zkvm_blake2f that refuse inputs beyond made-up limits (as ZisK refuses modexp operands over
  * 1056 bytes and more than 32 pairs) — the blake2f one also scribbles on its in/out state first.
  * The precompiles must still give the EVM's answers (the software backend decides after a vendor
  * EFAIL), and invalid inputs must still fail. Also checks that the strong definitions replaced
@@ -25,6 +25,14 @@ zkvm_status zkvm_bls12_pairing(const zkvm_bls12_381_pairing_pair *pairs, size_t 
     if (num_pairs > 2)
         return ZKVM_EFAIL;
     return zk_sw_bls12_pairing(pairs, num_pairs, verified);
+}
+
+zkvm_status zkvm_bn254_pairing(const zkvm_bn254_pairing_pair *pairs, size_t num_pairs, bool *verified)
+{
+    vendor_calls++;
+    if (num_pairs > 2)
+        return ZKVM_EFAIL;
+    return zk_sw_bn254_pairing(pairs, num_pairs, verified);
 }
 
 zkvm_status zkvm_blake2f(uint32_t rounds, zkvm_blake2f_state *h, const zkvm_blake2f_message *m,
@@ -100,6 +108,25 @@ static void test_pairing_beyond_vendor_limit(void)
     KAT_CHECK(!ok && used == 1000000);
 }
 
+static void test_bn254_pairing_beyond_vendor_limit(void)
+{
+    zk_arena a;
+    zk_arena_init_fixed(&a, arena_mem, sizeof arena_mem);
+    static uint8_t in[192 * 3];
+    memset(in, 0, sizeof in); /* three (O, O) pairs: product 1 */
+    zk_address addr = precompile(0x08);
+    uint64_t used;
+    bool ok;
+    zk_bytes out;
+    vendor_calls = 0;
+    KAT_CHECK(zk_precompile_run(ZK_FORK_CANCUN, &addr, in, sizeof in, 1000000, &a, &used, &ok, &out) == ZK_OK);
+    KAT_CHECK(ok && out.len == 32 && out.ptr[31] == 1 && vendor_calls == 1);
+    /* G1 = (1, 1) is off the curve: fails after both refused it */
+    in[31] = 1, in[63] = 1;
+    KAT_CHECK(zk_precompile_run(ZK_FORK_CANCUN, &addr, in, sizeof in, 1000000, &a, &used, &ok, &out) == ZK_OK);
+    KAT_CHECK(!ok && used == 1000000);
+}
+
 static void test_blake2f_state_restored(void)
 {
     zk_arena a;
@@ -127,6 +154,7 @@ int main(void)
     KAT_RUN(test_binding_replaced);
     KAT_RUN(test_modexp_beyond_vendor_limit);
     KAT_RUN(test_pairing_beyond_vendor_limit);
+    KAT_RUN(test_bn254_pairing_beyond_vendor_limit);
     KAT_RUN(test_blake2f_state_restored);
     return kat_finish("vendor fallback");
 }
