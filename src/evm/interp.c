@@ -364,11 +364,13 @@ static bool charge_state_from(zk_evm *e, int64_t *gas, int64_t amount)
 static inline bool charge_state(frame *f, int64_t amount) { return charge_state_from(f->e, &f->gas, amount); }
 
 /* Gives back state gas charged by this frame whose state growth did not happen (a
- * creation that failed before running or whose child failed). */
+ * creation that failed before running or whose child failed). Like an SSTORE 0->x->0
+ * refund it is an inline refund, forfeited if an enclosing sub-frame fails. */
 static void uncharge_state(zk_evm *e, int64_t amount)
 {
     e->state_reservoir += amount;
     e->state_used -= amount;
+    e->state_refund += amount;
     e->gas_not_regular -= amount;
 }
 
