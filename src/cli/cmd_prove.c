@@ -1,6 +1,6 @@
 /* cmd_prove.c — `zkl1 prove --air NAME [--log-rows N] [--cols M] [--seed S] [--threads T] --out FILE`
  *
- * Builds the trace of a built-in AIR (fib, lookup, bench; later the RISC-V circuits), proves
+ * Builds the trace of a built-in AIR (fib, lookup, perm, bench; later the RISC-V circuits), proves
  * it with the pinned parameters (STARK_PARAMS_V1) and writes a proof file:
  *
  *   "ZKL1PRF" 0x01          8 bytes, file format version 1
@@ -50,7 +50,7 @@ static int write_proof_file(const char *path, const char *name, uint32_t cols, u
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: zkl1 prove --air fib|lookup|bench [--log-rows N] [--cols M] [--seed S] "
+    fprintf(stderr, "usage: zkl1 prove --air fib|lookup|perm|bench [--log-rows N] [--cols M] [--seed S] "
                     "[--threads T] --out FILE\n");
     return 2;
 }
@@ -99,6 +99,8 @@ int cmd_prove(int argc, char **argv)
         st = stark_fib_trace((unsigned)log_rows, seed, seed + 1, &arena, &main, pub);
     else if (air == stark_air_lookup())
         st = stark_lookup_trace((unsigned)log_rows, seed, &arena, &main, pub);
+    else if (air == stark_air_perm())
+        st = stark_perm_trace((unsigned)log_rows, seed, &arena, &main, pub);
     else
         st = stark_bench_trace(&bench, (unsigned)log_rows, seed, &arena, &main, pub);
     if (st != ZK_OK) {

@@ -4,6 +4,8 @@
  *   fib     2 columns (a, b): a' = b, b' = a + b; publics (a0, b0, b_last).
  *   lookup  3 columns (f, t, m) + 1 LogUp column: every f is in the table t = 0..n-1, m
  *           counts the lookups of each entry; publics (f0).
+ *   perm    4 columns (a0, a1, b0, b1) + 1 LogUp column: the tuples (b0, b1) are a permutation
+ *           of the tuples (a0, a1) (tuple compression with a second challenge); publics (a0[0]).
  *   bench   `cols` columns: next[c] = cur[c]^3 + cur[c+1 mod cols] (degree 3); row 0 fixed by
  *           publics (seed, step), publics[2] = the last row's column 0.
  *
@@ -28,6 +30,12 @@ const stark_air *stark_air_lookup(void);
 zk_status stark_lookup_trace(unsigned log_n, uint64_t seed, zk_arena *a, uint64_t ***main,
                              uint64_t publics[STARK_LOOKUP_PUBLICS]);
 
+#define STARK_PERM_PUBLICS 1
+const stark_air *stark_air_perm(void);
+/* (a0, a1) = (seed + i, (seed + i)^2); (b0, b1) = the same rows permuted by i -> 5i + 3. */
+zk_status stark_perm_trace(unsigned log_n, uint64_t seed, zk_arena *a, uint64_t ***main,
+                           uint64_t publics[STARK_PERM_PUBLICS]);
+
 #define STARK_BENCH_PUBLICS 3
 #define STARK_BENCH_MAX_COLS 1024
 typedef struct stark_bench_air {
@@ -40,7 +48,7 @@ zk_status stark_bench_air_init(stark_bench_air *b, uint32_t cols);
 zk_status stark_bench_trace(const stark_bench_air *b, unsigned log_n, uint64_t seed, zk_arena *a, uint64_t ***main,
                             uint64_t publics[STARK_BENCH_PUBLICS]);
 
-/* The AIR named `name` ("fib", "lookup" or "bench"; bench uses `cols` columns and describes
+/* The AIR named `name` ("fib", "lookup", "perm" or "bench"; bench uses `cols` columns and describes
  * itself into *bench_storage). NULL for an unknown name or an invalid column count. */
 const stark_air *stark_air_by_name(const char *name, uint32_t cols, stark_bench_air *bench_storage);
 

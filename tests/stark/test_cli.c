@@ -48,8 +48,8 @@ static void corrupt(const char *src, const char *dst, long pos, long keep)
 int main(void)
 {
     const char *path = "stark_cli_test.prf", *bad = "stark_cli_test_bad.prf";
-    const char *airs[] = {"fib", "lookup", "bench"};
-    for (int k = 0; k < 3; k++) {
+    const char *airs[] = {"fib", "lookup", "perm", "bench"};
+    for (int k = 0; k < 4; k++) {
         CHECK(run(cmd_prove, "prove", "--air", airs[k], "--log-rows", "6", "--cols", "4", "--out", path) == 0);
         CHECK(run(cmd_verify, "verify", path, NULL, NULL, NULL, NULL, NULL, NULL, NULL) == 0);
         long n = file_size(path);
