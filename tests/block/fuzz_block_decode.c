@@ -1,7 +1,7 @@
 /* fuzz_block_decode.c — libFuzzer target for the block codecs: any input is decoded as a
  * block, a transaction and a header; whatever decodes must re-encode to the same bytes
  * (the decoders accept canonical encodings only), and senders are recovered without
- * crashing. Build with -DZK_BLOCK_FUZZER=ON; run ./fuzz_block_decode -max_total_time=60
+ * crashing. Build with -DZK_FUZZ=ON; run ./fuzz_block_decode -max_total_time=60
  * (seed it with block RLPs from the fixtures for depth). */
 #include <stdint.h>
 #include <stddef.h>
