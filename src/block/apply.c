@@ -474,6 +474,7 @@ static zk_status execute(block_run *r, zk_block_outcome *out)
     env.difficulty = r->h->difficulty;
     env.blob_params = r->blob;
     env.slot_number = r->h->has_slot_number ? r->h->slot_number : 0;
+    env.amsterdam_rules = r->cfg->amsterdam_rules;
     if (r->h->has_blob_gas)
         env.blob_base_fee = zk_blob_base_fee(r->h->excess_blob_gas, r->blob.base_fee_update_fraction);
 

@@ -94,6 +94,10 @@ static int load_config(bt_test *t, char *err, size_t err_len)
     if (!zk_chain_from_network(t->network, &t->cfg))
         return failf(err, err_len, "unknown network '%s'", t->network);
     t->cfg.chain_id = 1;
+    /* Amsterdam's EIP drafts differ between fixture releases (see zk_amsterdam_rules). */
+    const char *url = jstr(json_object_get(t->json, "_info"), "url");
+    if (url && strstr(url, "tests-zkevm@v0.3."))
+        t->cfg.amsterdam_rules = ZK_AMSTERDAM_ZKEVM_V0_3;
     json_t *config = json_object_get(t->json, "config");
     if (!config)
         return 0;

@@ -36,6 +36,7 @@ typedef struct zk_block_env {
     u256 blob_base_fee;  /* BLOBBASEFEE, computed by the block layer from excess_blob_gas */
     zk_blob_params blob_params;
     uint64_t slot_number; /* SLOTNUM (EIP-7843, Amsterdam) */
+    zk_amsterdam_rules amsterdam_rules;
 } zk_block_env;
 
 /* Why a transaction is invalid (it then invalidates its block). Names follow EEST's

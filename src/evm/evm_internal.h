@@ -290,6 +290,8 @@ static inline evm_state_gas_mark evm_state_gas_enter(const zk_evm *e)
  * are frame-scoped, like the refund counter); a failed top-level frame returns all. */
 static inline void evm_state_gas_frame_failed(zk_evm *e, evm_state_gas_mark m, int depth)
 {
+    if (depth == 0 && e->env.amsterdam_rules == ZK_AMSTERDAM_ZKEVM_V0_3)
+        return; /* that draft keeps a failed transaction's state gas */
     int64_t back = e->state_used - m.used;
     if (depth > 0)
         back -= e->state_refund - m.refund;

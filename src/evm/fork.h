@@ -51,6 +51,17 @@ typedef struct zk_fork_activation {
     uint64_t timestamp;
 } zk_fork_activation;
 
+/* Amsterdam is still a devnet fork: EEST releases pin different drafts of its EIPs. The
+ * default follows tests-bal@v5.7.0 (execution-specs forks/amsterdam of that release). */
+typedef enum zk_amsterdam_rules {
+    ZK_AMSTERDAM_BAL_V5_7 = 0,
+    /* tests-zkevm@v0.3.3 (an earlier EIP-8037 draft): the block's state gas counts the
+     * intrinsic state gas net of EIP-7702 refunds and keeps the state gas of a failed
+     * transaction; a failed CREATE and accounts created and destroyed in one transaction
+     * refund nothing. */
+    ZK_AMSTERDAM_ZKEVM_V0_3,
+} zk_amsterdam_rules;
+
 typedef struct zk_chain_config {
     uint64_t chain_id;
     zk_fork base_fork;                      /* fork at genesis */
@@ -58,6 +69,7 @@ typedef struct zk_chain_config {
     size_t num_activations;
     bool has_blob_params[ZK_FORK_COUNT];    /* from the test's config.blobSchedule */
     zk_blob_params blob_params[ZK_FORK_COUNT];
+    zk_amsterdam_rules amsterdam_rules;
 } zk_chain_config;
 
 /* The fork in force for a block at `timestamp`. */

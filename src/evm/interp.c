@@ -919,7 +919,8 @@ static bool op_create(frame *f, uint8_t op)
         u256 a = evm_word_from_address(&addr);
         push_word(f, &a);
     } else {
-        uncharge_state(e, state_gas);
+        if (e->env.amsterdam_rules != ZK_AMSTERDAM_ZKEVM_V0_3) /* that draft keeps it charged */
+            uncharge_state(e, state_gas);
         f->ret = r.output;
         f->ret_len = r.output_len;
         push_u64(f, 0);

@@ -654,7 +654,8 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     if (e->fatal != ZK_OK)
         return e->fatal;
 
-    if (fork >= ZK_FORK_AMSTERDAM && r.outcome == EVM_SUCCESS)
+    bool draft_v0_3 = e->env.amsterdam_rules == ZK_AMSTERDAM_ZKEVM_V0_3;
+    if (fork >= ZK_FORK_AMSTERDAM && r.outcome == EVM_SUCCESS && !draft_v0_3)
         refund_ephemeral_accounts(e);
     /* Unused regular gas and the unused reservoir both go back to the sender. */
     uint64_t used = tx->gas_limit - (uint64_t)r.gas_left - (uint64_t)e->state_reservoir;
@@ -669,7 +670,7 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     /* EIP-7778 / EIP-8037: the block counts gas before refunds, split in two dimensions. */
     uint64_t block_regular = charged, block_state = 0;
     if (fork >= ZK_FORK_AMSTERDAM) {
-        int64_t state = (int64_t)c.intrinsic_state + e->state_used;
+        int64_t state = (int64_t)c.intrinsic_state + e->state_used - (draft_v0_3 ? auth_refund : 0);
         block_state = state > 0 ? (uint64_t)state : 0;
         /* Regular gas is what was used less what went to state charges: the worst-case
          * intrinsic state gas (an authority that already existed got its share back through
