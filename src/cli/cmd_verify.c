@@ -29,6 +29,20 @@ static uint64_t take_le(cursor *c, int bytes)
     return v;
 }
 
+/* Prints s as the contents of a JSON string. */
+static void print_json_string(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            printf("\\%c", ch);
+        else if (ch < 0x20)
+            printf("\\u%04x", ch);
+        else
+            putchar(ch);
+    }
+}
+
 static uint8_t *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -111,7 +125,11 @@ int cmd_verify(int argc, char **argv)
         why = st == ZK_ERR_DECODE ? "malformed proof" : st == ZK_ERR_RANGE ? "unsupported shape" : "invalid proof";
     }
 out:
-    printf("{\"file\":\"%s\",\"air\":\"%s\",\"log_rows\":%u,\"publics\":[", argv[1], name, log_rows);
+    printf("{\"file\":\"");
+    print_json_string(argv[1]);
+    printf("\",\"air\":\"");
+    print_json_string(name);
+    printf("\",\"log_rows\":%u,\"publics\":[", log_rows);
     for (uint32_t i = 0; i < n_pub; i++)
         printf("%s%llu", i ? "," : "", (unsigned long long)pub[i]);
     printf("],\"verified\":%s", rc == 0 ? "true" : "false");
