@@ -48,6 +48,20 @@ static int write_proof_file(const char *path, const char *name, uint32_t cols, u
     return (fclose(f) == 0 && !failed) ? 0 : -1;
 }
 
+/* Prints s as the contents of a JSON string. */
+static void print_json_string(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            printf("\\%c", ch);
+        else if (ch < 0x20)
+            printf("\\u%04x", ch);
+        else
+            putchar(ch);
+    }
+}
+
 static int usage(void)
 {
     fprintf(stderr, "usage: zkl1 prove --air fib|lookup|perm|bench [--log-rows N] [--cols M] [--seed S] "
@@ -127,10 +141,12 @@ int cmd_prove(int argc, char **argv)
                               air->n_public, proof, len);
     if (rc != 0)
         fprintf(stderr, "zkl1 prove: cannot write %s\n", out);
-    else
-        printf("{\"air\":\"%s\",\"log_rows\":%lu,\"proof_bytes\":%zu,\"prove_seconds\":%.3f,\"out\":\"%s\"}\n",
-               air_name, log_rows, len,
-               (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9, out);
+    else {
+        printf("{\"air\":\"%s\",\"log_rows\":%lu,\"proof_bytes\":%zu,\"prove_seconds\":%.3f,\"out\":\"", air_name,
+               log_rows, len, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9);
+        print_json_string(out);
+        printf("\"}\n");
+    }
     zk_arena_release(&arena);
     return rc ? 1 : 0;
 }
