@@ -15,6 +15,7 @@
 #include "../block/msg.h"
 #include "../core/keccak.h"
 #include "../core/mpt.h"
+#include "regions.h"
 #include "witness_state.h"
 
 /* Everything one validation carries around. */
@@ -402,9 +403,26 @@ static zk_status validate(run *r)
 {
     zk_status st;
     amsterdam_chain(r->in->chain_id, &r->cfg);
-    if ((st = check_headers(r)) != ZK_OK || (st = payload_to_block(r)) != ZK_OK ||
-        (st = check_versioned_hashes(r)) != ZK_OK || (st = check_public_key_shape(r)) != ZK_OK ||
-        (st = execute(r)) != ZK_OK)
+    zk_region_begin("witness_headers");
+    st = check_headers(r);
+    zk_region_end("witness_headers");
+    if (st != ZK_OK)
+        return st;
+    zk_region_begin("payload_to_block");
+    st = payload_to_block(r);
+    if (st == ZK_OK)
+        st = check_versioned_hashes(r);
+    if (st == ZK_OK)
+        st = check_public_key_shape(r);
+    zk_region_end("payload_to_block");
+    if (st != ZK_OK)
+        return st;
+    /* Header checks against the parent, sender recovery, transactions, withdrawals,
+     * requests and the post-state root ("state_root", nested) all happen in here. */
+    zk_region_begin("block_execution");
+    st = execute(r);
+    zk_region_end("block_execution");
+    if (st != ZK_OK)
         return st;
     return check_public_key_signers(r);
 }
@@ -434,10 +452,15 @@ zk_status zk_stateless_validate_ex(zk_stateless_format format, const uint8_t *in
     r.arena = a;
     r.msg = zk_msg_start(rep->reason, sizeof rep->reason);
     zk_stateless_input input;
+    zk_region_begin("input_decode");
     zk_status st = zk_ssz_decode_input(a, format, in, len, &input);
+    zk_region_end("input_decode");
     zk_hash root;
-    if (st == ZK_OK)
+    if (st == ZK_OK) {
+        zk_region_begin("payload_request_root");
         st = zk_ssz_new_payload_request_root(a, format, &input.request, &root);
+        zk_region_end("payload_request_root");
+    }
     if (st == ZK_ERR_NOMEM)
         return st;
     if (st != ZK_OK) {

@@ -12,6 +12,7 @@
 #include "../core/keccak.h"
 #include "../core/mpt.h"
 #include "../core/rlp.h"
+#include "regions.h"
 
 /* ---- hash-keyed byte-string table ---- */
 
@@ -478,9 +479,19 @@ static zk_status settle_account(zk_witness_state *w, wit_account *e)
     return ZK_OK;
 }
 
+static zk_status state_root_of_writes(zk_witness_state *w, zk_hash *out);
+
 static zk_status w_state_root(zk_state_backend *b, zk_hash *out)
 {
-    zk_witness_state *w = as_witness(b);
+    zk_region_begin("state_root");
+    zk_status st = state_root_of_writes(as_witness(b), out);
+    zk_region_end("state_root");
+    return st;
+}
+
+/* Applies the buffered writes to the tries and computes the new state root. */
+static zk_status state_root_of_writes(zk_witness_state *w, zk_hash *out)
+{
     zk_status st;
     for (size_t i = 0; i < w->num_touched; i++)
         if ((st = settle_account(w, w->touched[i])) != ZK_OK)

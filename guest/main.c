@@ -1,0 +1,60 @@
+/* main.c — the zkl1 stateless guest: one block's witness in, the public output out.
+ *
+ *   read_input -> zk_stateless_validate (src/stateless) -> write_output
+ *
+ * The input is the block's `statelessInputBytes` in the format chosen at build time
+ * (ZKL1_GUEST_FORMAT_CANONICAL selects the EIP-8025 canonical format; the default is
+ * tests-zkevm v0.3.3); the output is the 41- (or 43-) byte `statelessOutputBytes`. An
+ * invalid block is an answer (ok byte 0) and the guest succeeds; only running out of memory
+ * has no answer, and then the guest aborts, so that no proof can claim a verdict it did not
+ * reach (zkvm-standards: failure through abort(), never a return code alone).
+ *
+ * Memory: the vendor library's linker script gives the heap _heap_start.._heap_end. The
+ * guest allocator (riscv/rt/heap.c) hands almost all of it to the validator's arena in one
+ * block and keeps MP_RESERVE for libtommath (MODEXP in software), which allocates through
+ * the zk_mp_* hooks of the same allocator. The VM maps pages on first touch, so an unused
+ * arena costs nothing.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "stateless/stateless.h"
+#include "zkvm_io.h"
+
+#ifdef ZKL1_GUEST_FORMAT_CANONICAL
+#define GUEST_FORMAT ZK_STATELESS_CANONICAL
+#else
+#define GUEST_FORMAT ZK_STATELESS_V033
+#endif
+
+/* Heap left to libtommath: a 1024-byte-operand MODEXP needs well under 1 MiB at a time. */
+#define MP_RESERVE ((size_t)64 << 20)
+
+void *malloc(size_t size); /* riscv/rt/heap.c */
+
+extern uint8_t _heap_start[], _heap_end[];
+
+int main(void)
+{
+    const uint8_t *in;
+    size_t len;
+    read_input(&in, &len);
+
+    size_t heap = (size_t)(_heap_end - _heap_start);
+    if (heap <= 2 * MP_RESERVE)
+        abort();
+    size_t arena_size = heap - MP_RESERVE;
+    void *mem = malloc(arena_size);
+    if (!mem)
+        abort();
+    zk_arena arena;
+    zk_arena_init_fixed(&arena, mem, arena_size);
+
+    uint8_t out[ZK_STATELESS_OUTPUT_MAX];
+    size_t out_len;
+    if (zk_stateless_validate(GUEST_FORMAT, in, len, &arena, out, &out_len) != ZK_OK)
+        abort();
+    write_output(out, out_len);
+    return 0;
+}
