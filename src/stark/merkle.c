@@ -79,8 +79,7 @@ zk_status stark_merkle_build(stark_merkle *t, size_t n_leaves, size_t leaf_bytes
         }
         stark_par_for(ex, level_tasks, hash_level_task, &j);
     }
-    if (n_leaves == 1)
-        t->nodes[1] = t->nodes[1]; /* the single leaf digest is the root (node n + 0 = 1) */
+    /* With a single leaf, its digest (node n + 0 = 1) is the root. */
     return ZK_OK;
 }
 
