@@ -23,6 +23,9 @@
  * block's statelessInputBytes and compares with statelessOutputBytes (zkEVM fixtures; all
  * networks unless --network is given; tests without stateless bytes are skipped); see
  * blocktest_stateless.c.
+ * --stateless --guest ELF [--runner zkl1|qemu] [--qemu PATH] runs each block's input through
+ * the guest program (guest/main.c) in the zkl1 VM (default) or qemu-riscv64, and requires its
+ * output to equal the native validator's and statelessOutputBytes; see blocktest_guest.c.
  */
 #define _GNU_SOURCE /* POSIX: fork, getline, strdup, clock_gettime, MAP_ANONYMOUS */
 #include <dirent.h>
@@ -38,6 +41,7 @@
 #include <unistd.h>
 
 #include "blocktest_fixture.h"
+#include "guest_cli.h"
 #include "stateless_cli.h"
 
 typedef struct options {
@@ -50,6 +54,7 @@ typedef struct options {
     bool show_rejections;
     bool stateless;                 /* --stateless: compare stateless outputs instead */
     zk_stateless_format stateless_format;
+    zk_guest guest;                 /* --guest: the stateless guest ELF (guest.elf != NULL) */
 } options;
 
 /* ---- collecting fixture files ---- */
@@ -210,7 +215,8 @@ static void run_file(const options *o, FILE *out, size_t file_idx, const char *p
         char reason[1024] = "";
         if (o->stateless) {
             alarm(o->timeout);
-            int rc = bt_stateless_run(test, o->stateless_format, reason, sizeof reason);
+            int rc = o->guest.elf ? bt_guest_run(test, &o->guest, reason, sizeof reason)
+                                  : bt_stateless_run(test, o->stateless_format, reason, sizeof reason);
             alarm(0);
             flatten(reason);
             record(out, rc == 0 ? "P\n" : rc > 0 ? "S\n" : "X %s\n", reason, NULL);
@@ -493,12 +499,15 @@ static void usage(void)
 {
     fprintf(stderr, "usage: zkl1 blocktest [--network NAME]... [-j N] [--timeout S] [--known-failures FILE]\n"
                     "                      [--min-pass N] [--show-rejections]\n"
-                    "                      [--stateless [--format v0.3.3|canonical]] PATH...\n");
+                    "                      [--stateless [--format v0.3.3|canonical]\n"
+                    "                       [--guest ELF [--runner zkl1|qemu] [--qemu PATH]]] PATH...\n");
 }
 
 int cmd_blocktest(int argc, char **argv)
 {
     options o = {0};
+    o.guest.qemu = "qemu-riscv64";
+    const char *guest_path = NULL;
     o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
     o.timeout = 600;
     o.networks = calloc((size_t)argc, sizeof *o.networks);
@@ -522,6 +531,12 @@ int cmd_blocktest(int argc, char **argv)
             o.stateless = true;
         } else if (!strcmp(a, "--format") && has_value && sl_parse_format(argv[i + 1], &o.stateless_format)) {
             i++;
+        } else if (!strcmp(a, "--guest") && has_value) {
+            guest_path = argv[++i];
+        } else if (!strcmp(a, "--runner") && has_value && zk_guest_parse_runner(argv[i + 1], &o.guest.runner)) {
+            i++;
+        } else if (!strcmp(a, "--qemu") && has_value) {
+            o.guest.qemu = argv[++i];
         } else if (!strcmp(a, "--min-pass") && has_value) {
             o.min_pass = atol(argv[++i]);
         } else if (a[0] == '-') {
@@ -539,6 +554,15 @@ int cmd_blocktest(int argc, char **argv)
         o.jobs = 1;
     if (o.known_failures && load_known(o.known_failures, &known) != 0)
         goto usage_error;
+    if (guest_path) {
+        if (!o.stateless) {
+            fprintf(stderr, "zkl1 blocktest: --guest needs --stateless\n");
+            goto usage_error;
+        }
+        o.guest.format = o.stateless_format;
+        if (zk_guest_load(&o.guest, guest_path) != 0)
+            goto usage_error;
+    }
 
     results r = {0};
     r.keep_passed = o.known_failures != NULL;
@@ -573,6 +597,7 @@ int cmd_blocktest(int argc, char **argv)
     strlist_free(&files);
     strlist_free(&known);
     free(o.networks);
+    zk_guest_free(&o.guest);
     return rc;
 
 usage_error:
