@@ -305,6 +305,8 @@ static inline void evm_state_gas_frame_failed(zk_evm *e, evm_state_gas_mark m, i
 void evm_state_init(zk_evm *e);
 /* Looks up (reading through the backend on first use). NULL sets e->fatal. */
 evm_account *evm_account_get(zk_evm *e, const zk_address *addr);
+/* The cached account, or NULL without reading the backend (an uncached account is cold). */
+evm_account *evm_account_peek(zk_evm *e, const zk_address *addr);
 /* Makes the account's code available (reads it from the backend once). */
 bool evm_account_load_code(zk_evm *e, evm_account *a);
 evm_slot *evm_slot_get(zk_evm *e, evm_account *a, const zk_hash *key);

@@ -378,10 +378,22 @@ static inline int64_t new_account_state_gas(const zk_evm *e) { return EVM_STATE_
 
 /* ---- state opcodes ---- */
 
+/* An account not yet cached is cold: when even the cold access cannot be paid, fail
+ * without reading it, so that a witness need not hold it. */
+static bool affordable_cold_access(frame *f, const zk_address *addr, int64_t extra)
+{
+    if (evm_account_peek(f->e, addr) != NULL)
+        return true;
+    bool warm = f->e->precompiles_warm && zk_precompile_exists(f->e->env.fork, addr);
+    return f->gas >= (warm ? GAS_WARM_ACCESS : GAS_COLD_ACCOUNT_ACCESS) + extra;
+}
+
 static bool op_balance_like(frame *f, uint8_t op)
 {
     u256 *x = &f->top[-1];
     zk_address addr = evm_word_to_address(x);
+    if (!affordable_cold_access(f, &addr, 0))
+        return false;
     evm_account *a = evm_account_get(f->e, &addr);
     if (a == NULL)
         return false;
@@ -413,6 +425,8 @@ static bool op_extcodecopy(frame *f)
     zk_address addr = evm_word_to_address(&s[3]);
     uint64_t o, n;
     if (!mem_range(&s[2], &s[0], &o, &n))
+        return false;
+    if (!affordable_cold_access(f, &addr, GAS_COPY_WORD * (int64_t)words(n) + (n ? expansion_cost(f, o + n) : 0)))
         return false;
     evm_account *a = evm_account_get(f->e, &addr);
     if (a == NULL)

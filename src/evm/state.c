@@ -95,9 +95,8 @@ void evm_state_init(zk_evm *e)
     e->dirty_head = e->dirty_tail = NULL;
 }
 
-evm_account *evm_account_get(zk_evm *e, const zk_address *addr)
+static evm_account *account_lookup(zk_evm *e, const zk_address *addr, uint32_t h)
 {
-    uint32_t h = hash_bytes(addr->b, 20, 0);
     evm_table *t = &e->accounts;
     if (t->cap) {
         size_t mask = t->cap - 1;
@@ -107,6 +106,21 @@ evm_account *evm_account_get(zk_evm *e, const zk_address *addr)
                 return a;
         }
     }
+    return NULL;
+}
+
+evm_account *evm_account_peek(zk_evm *e, const zk_address *addr)
+{
+    return account_lookup(e, addr, hash_bytes(addr->b, 20, 0));
+}
+
+evm_account *evm_account_get(zk_evm *e, const zk_address *addr)
+{
+    uint32_t h = hash_bytes(addr->b, 20, 0);
+    evm_table *t = &e->accounts;
+    evm_account *cached = account_lookup(e, addr, h);
+    if (cached != NULL)
+        return cached;
     if (e->fatal != ZK_OK)
         return NULL;
 
