@@ -119,8 +119,8 @@ typedef struct zk_block_outcome {
  * truncated to reason_len) says why, starting with the EEST exception name where one
  * applies. Other errors (ZK_ERR_NOMEM, ZK_ERR_MISSING) are the backend's or the arena's.
  * Scratch memory comes from `a`. `opts` and `out` may be NULL.
- * Amsterdam is not implemented here: its headers decode and pass the field checks, but the
- * block access list hash (EIP-7928) and the EIP-8282 request call are not verified. */
+ * Amsterdam: the block access list built during execution (EIP-7928) must fit the gas limit
+ * and match block_access_list_hash; the EIP-8282 request call is not implemented. */
 zk_status zk_block_apply_ex(const zk_chain_config *cfg, const zk_block_options *opts, const zk_header *parent,
                             zk_block *blk, zk_state_backend *state, zk_arena *a, zk_block_outcome *out,
                             char *reason, size_t reason_len);
