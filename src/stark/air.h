@@ -12,9 +12,12 @@
  *   STARK_ROWS_FIRST       row 0 (divisor x - 1)
  *   STARK_ROWS_LAST        row n-1 (divisor x - g^(n-1))
  * eval_ext writes every constraint's value for one row frame in the cubic extension (the
- * verifier calls it at the out-of-domain point); eval_base, optional and only for AIRs
- * without aux columns, is the same over the base field and is the prover's fast path.
- * Both must compute the same polynomials: tests/stark checks it on random frames.
+ * verifier calls it at the out-of-domain point). The prover's fast paths are optional:
+ * eval_base writes constraints [0, n_base_constraints) — those that read only main cells and
+ * publics — over F_p, and eval_mixed writes the rest [n_base_constraints, n_constraints) from
+ * base-field main cells and extension aux cells and challenges. An AIR without aux columns may
+ * give eval_base alone with n_base_constraints = n_constraints. The fast paths must compute
+ * the same polynomials as eval_ext: tests/stark checks it on random frames.
  */
 #ifndef ZK_STARK_AIR_H
 #define ZK_STARK_AIR_H
@@ -52,8 +55,11 @@ typedef struct stark_air {
     uint32_t logup_tuple_width;
 
     void (*eval_ext)(const void *ctx, const stark_frame *f, gl3 *out);
+    uint32_t n_base_constraints;
     void (*eval_base)(const void *ctx, const uint64_t *cur, const uint64_t *next, const uint64_t *publics,
                       uint64_t *out);
+    void (*eval_mixed)(const void *ctx, const uint64_t *cur, const uint64_t *next, const gl3 *aux_cur,
+                       const gl3 *aux_next, const gl3 *challenges, const uint64_t *publics, gl3 *out);
     /* Prover only: fills aux[j][0..n) for j < n_aux from main[c][0..n). Returns ZK_OK, or an
      * error (e.g. ZK_ERR_INVALID when a challenge hits a LogUp pole). */
     zk_status (*build_aux)(const void *ctx, const uint64_t *const *main, size_t n, const gl3 *challenges,

@@ -50,6 +50,7 @@ zk_status stark_bench_air_init(stark_bench_air *b, uint32_t cols)
         .n_constraints = 2 * cols + 1,
         .constraints = b->constraints,
         .eval_ext = bench_eval_ext,
+        .n_base_constraints = 2 * cols + 1,
         .eval_base = bench_eval_base,
         .ctx = b,
     };

@@ -39,6 +39,7 @@ static const stark_air fib_air = {
     .n_constraints = sizeof fib_constraints / sizeof fib_constraints[0],
     .constraints = fib_constraints,
     .eval_ext = fib_eval_ext,
+    .n_base_constraints = sizeof fib_constraints / sizeof fib_constraints[0],
     .eval_base = fib_eval_base,
 };
 

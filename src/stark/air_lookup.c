@@ -9,24 +9,48 @@
 
 enum { COL_F, COL_T, COL_M };
 
+/* Main-only constraints first (eval_base), then the LogUp constraint (eval_mixed). */
 static const stark_constraint lookup_constraints[] = {
     {STARK_ROWS_FIRST, 1},      /* t = 0 */
     {STARK_ROWS_TRANSITION, 1}, /* t' = t + 1 */
-    {STARK_ROWS_ALL, 3},        /* LogUp running sum */
     {STARK_ROWS_FIRST, 1},      /* f = publics[0] */
+    {STARK_ROWS_ALL, 3},        /* LogUp running sum */
 };
+
+/* (s' - s)(alpha - f)(alpha - t) - (m (alpha - f) - (alpha - t)) */
+static gl3 lookup_sum(gl3 alpha, gl3 f, gl3 t, gl3 m, gl3 s, gl3 s_next)
+{
+    gl3 df = gl3_sub(alpha, f), dt = gl3_sub(alpha, t);
+    return gl3_sub(gl3_mul(gl3_mul(gl3_sub(s_next, s), df), dt), gl3_sub(gl3_mul(m, df), dt));
+}
 
 static void lookup_eval_ext(const void *ctx, const stark_frame *fr, gl3 *out)
 {
     (void)ctx;
-    gl3 alpha = fr->challenges[0];
     gl3 f = fr->main_cur[COL_F], t = fr->main_cur[COL_T], m = fr->main_cur[COL_M];
-    gl3 df = gl3_sub(alpha, f), dt = gl3_sub(alpha, t);
-    gl3 ds = gl3_sub(fr->aux_next[0], fr->aux_cur[0]);
     out[0] = t;
     out[1] = gl3_sub(fr->main_next[COL_T], gl3_add_base(t, 1));
-    out[2] = gl3_sub(gl3_mul(gl3_mul(ds, df), dt), gl3_sub(gl3_mul(m, df), dt));
-    out[3] = gl3_sub(f, gl3_from_base(fr->publics[0]));
+    out[2] = gl3_sub(f, gl3_from_base(fr->publics[0]));
+    out[3] = lookup_sum(fr->challenges[0], f, t, m, fr->aux_cur[0], fr->aux_next[0]);
+}
+
+static void lookup_eval_base(const void *ctx, const uint64_t *cur, const uint64_t *next, const uint64_t *pub,
+                             uint64_t *out)
+{
+    (void)ctx;
+    out[0] = cur[COL_T];
+    out[1] = gl_sub(next[COL_T], gl_add(cur[COL_T], 1));
+    out[2] = gl_sub(cur[COL_F], pub[0]);
+}
+
+static void lookup_eval_mixed(const void *ctx, const uint64_t *cur, const uint64_t *next, const gl3 *aux_cur,
+                              const gl3 *aux_next, const gl3 *ch, const uint64_t *pub, gl3 *out)
+{
+    (void)ctx;
+    (void)next;
+    (void)pub;
+    out[0] = lookup_sum(ch[0], gl3_from_base(cur[COL_F]), gl3_from_base(cur[COL_T]), gl3_from_base(cur[COL_M]),
+                        aux_cur[0], aux_next[0]);
 }
 
 static zk_status lookup_build_aux(const void *ctx, const uint64_t *const *main, size_t n, const gl3 *ch,
@@ -63,6 +87,9 @@ static const stark_air lookup_air = {
     .logup_fractions_per_row = 2,
     .logup_tuple_width = 1,
     .eval_ext = lookup_eval_ext,
+    .n_base_constraints = 3,
+    .eval_base = lookup_eval_base,
+    .eval_mixed = lookup_eval_mixed,
     .build_aux = lookup_build_aux,
 };
 

@@ -12,20 +12,43 @@
 enum { COL_A0, COL_A1, COL_B0, COL_B1 };
 
 static const stark_constraint perm_constraints[] = {
-    {STARK_ROWS_ALL, 3},   /* the running sum */
-    {STARK_ROWS_FIRST, 1}, /* a0 = publics[0] */
+    {STARK_ROWS_FIRST, 1}, /* a0 = publics[0] (main only: eval_base) */
+    {STARK_ROWS_ALL, 3},   /* the running sum (eval_mixed) */
 };
+
+/* (s' - s)(alpha - t_a)(alpha - t_b) - ((alpha - t_b) - (alpha - t_a)) */
+static gl3 perm_sum(const gl3 *ch, gl3 a0, gl3 a1, gl3 b0, gl3 b1, gl3 s, gl3 s_next)
+{
+    gl3 alpha = ch[0], beta = ch[1];
+    gl3 da = gl3_sub(alpha, gl3_add(a0, gl3_mul(beta, a1)));
+    gl3 db = gl3_sub(alpha, gl3_add(b0, gl3_mul(beta, b1)));
+    return gl3_sub(gl3_mul(gl3_mul(gl3_sub(s_next, s), da), db), gl3_sub(db, da));
+}
 
 static void perm_eval_ext(const void *ctx, const stark_frame *f, gl3 *out)
 {
     (void)ctx;
-    gl3 alpha = f->challenges[0], beta = f->challenges[1];
-    gl3 ta = gl3_add(f->main_cur[COL_A0], gl3_mul(beta, f->main_cur[COL_A1]));
-    gl3 tb = gl3_add(f->main_cur[COL_B0], gl3_mul(beta, f->main_cur[COL_B1]));
-    gl3 da = gl3_sub(alpha, ta), db = gl3_sub(alpha, tb);
-    gl3 ds = gl3_sub(f->aux_next[0], f->aux_cur[0]);
-    out[0] = gl3_sub(gl3_mul(gl3_mul(ds, da), db), gl3_sub(db, da));
-    out[1] = gl3_sub(f->main_cur[COL_A0], gl3_from_base(f->publics[0]));
+    const gl3 *c = f->main_cur;
+    out[0] = gl3_sub(c[COL_A0], gl3_from_base(f->publics[0]));
+    out[1] = perm_sum(f->challenges, c[COL_A0], c[COL_A1], c[COL_B0], c[COL_B1], f->aux_cur[0], f->aux_next[0]);
+}
+
+static void perm_eval_base(const void *ctx, const uint64_t *cur, const uint64_t *next, const uint64_t *pub,
+                           uint64_t *out)
+{
+    (void)ctx;
+    (void)next;
+    out[0] = gl_sub(cur[COL_A0], pub[0]);
+}
+
+static void perm_eval_mixed(const void *ctx, const uint64_t *cur, const uint64_t *next, const gl3 *aux_cur,
+                            const gl3 *aux_next, const gl3 *ch, const uint64_t *pub, gl3 *out)
+{
+    (void)ctx;
+    (void)next;
+    (void)pub;
+    out[0] = perm_sum(ch, gl3_from_base(cur[COL_A0]), gl3_from_base(cur[COL_A1]), gl3_from_base(cur[COL_B0]),
+                      gl3_from_base(cur[COL_B1]), aux_cur[0], aux_next[0]);
 }
 
 static zk_status perm_build_aux(const void *ctx, const uint64_t *const *main, size_t n, const gl3 *ch,
@@ -64,6 +87,9 @@ static const stark_air perm_air = {
     .logup_fractions_per_row = 2,
     .logup_tuple_width = 2,
     .eval_ext = perm_eval_ext,
+    .n_base_constraints = 1,
+    .eval_base = perm_eval_base,
+    .eval_mixed = perm_eval_mixed,
     .build_aux = perm_build_aux,
 };
 

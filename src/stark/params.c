@@ -41,7 +41,13 @@ zk_status stark_layout_init(stark_layout *L, const stark_air *air, const stark_p
         return ZK_ERR_RANGE;
     if (air->n_main == 0 || air->n_main > 4096 || air->n_aux > 1024 || air->n_challenges > 64 ||
         air->n_public > 4096 || air->n_constraints == 0 || air->n_constraints > 65536 || !air->eval_ext ||
-        (air->n_aux && !air->build_aux) || (air->n_aux && air->eval_base))
+        (air->n_aux && !air->build_aux))
+        return ZK_ERR_RANGE;
+    /* Fast paths: eval_base covers [0, n_base); eval_mixed the rest, and is needed if any. */
+    if (air->eval_base && (air->n_base_constraints > air->n_constraints ||
+                           (air->n_base_constraints < air->n_constraints && !air->eval_mixed)))
+        return ZK_ERR_RANGE;
+    if (air->eval_mixed && !air->eval_base)
         return ZK_ERR_RANGE;
     uint64_t n = (uint64_t)1 << log_n, max_q = 1;
     for (uint32_t i = 0; i < air->n_constraints; i++) {

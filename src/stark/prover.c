@@ -187,15 +187,26 @@ static void self_check_task(void *arg, size_t task)
                 failed = true; /* not a field element: the verifier would reject the rows */
     for (size_t i = begin; i < end && !failed; i++) {
         size_t nx = (i + 1) & (pv->n - 1);
-        if (air->eval_base) { /* no aux columns: the base-field form of the same constraints */
+        if (air->eval_base) { /* the fast paths: same constraints, base main cells */
+            size_t nb = air->n_base_constraints;
             for (size_t c = 0; c < nm; c++) {
                 bc[c] = j->main[c][i];
                 bn[c] = j->main[c][nx];
             }
             air->eval_base(air->ctx, bc, bn, j->publics, bout);
-            for (size_t k = 0; k < nc; k++)
+            for (size_t k = 0; k < nb; k++)
                 if (constraint_applies(air->constraints[k].rows, i, pv->n) && bout[k] != 0)
                     failed = true;
+            if (nb < nc) {
+                for (size_t c = 0; c < na; c++) {
+                    ac[c] = j->aux[c][i];
+                    an[c] = j->aux[c][nx];
+                }
+                air->eval_mixed(air->ctx, bc, bn, ac, an, pv->challenges, j->publics, out);
+                for (size_t k = nb; k < nc; k++)
+                    if (constraint_applies(air->constraints[k].rows, i, pv->n) && !gl3_is_zero(out[k - nb]))
+                        failed = true;
+            }
             continue;
         }
         for (size_t c = 0; c < nm; c++) {
@@ -289,16 +300,30 @@ static void quotient_task(void *arg, size_t task)
         size_t i = begin + r, cur = k * pv->n + i, nxt = k * pv->n + ((i + 1) & (pv->n - 1));
         gl3 acc[STARK_ROW_SETS] = {gl3_zero(), gl3_zero(), gl3_zero(), gl3_zero()};
         if (air->eval_base) {
+            size_t nb = air->n_base_constraints;
             for (size_t c = 0; c < nm; c++) {
                 bcur[c] = lde[c][cur];
                 bnext[c] = lde[c][nxt];
             }
             air->eval_base(air->ctx, bcur, bnext, j->publics, bout);
             gl3_acc lazy[STARK_ROW_SETS] = {0};
-            for (size_t c = 0; c < nc; c++)
+            for (size_t c = 0; c < nb; c++)
                 gl3_acc_mul_add_base(&lazy[air->constraints[c].rows], j->apow[c], bout[c]);
             for (int rs = 0; rs < STARK_ROW_SETS; rs++)
                 acc[rs] = gl3_acc_reduce(&lazy[rs]);
+            if (nb < nc) { /* constraints on aux cells: extension values, base main cells */
+                for (size_t c = 0; c < na; c++) {
+                    for (int e = 0; e < 3; e++) {
+                        acur[c].c[e] = pv->aux.lde[3 * c + e][cur];
+                        anext[c].c[e] = pv->aux.lde[3 * c + e][nxt];
+                    }
+                }
+                air->eval_mixed(air->ctx, bcur, bnext, acur, anext, pv->challenges, j->publics, eout);
+                for (size_t c = nb; c < nc; c++) {
+                    unsigned rows = air->constraints[c].rows;
+                    acc[rows] = gl3_add(acc[rows], gl3_mul(j->apow[c], eout[c - nb]));
+                }
+            }
         } else {
             for (size_t c = 0; c < nm; c++) {
                 ecur[c] = gl3_from_base(lde[c][cur]);

@@ -130,16 +130,17 @@ static void test_fold_and_compress(void)
     CHECK(gl3_eq(comp, gl3_add(c[0], gl3_mul(beta, gl3_add(c[1], gl3_mul(beta, c[2]))))));
 }
 
-/* eval_base and eval_ext must be the same polynomials. */
+/* The fast paths (eval_base, eval_mixed) must be the same polynomials as eval_ext. */
 static void test_eval_consistency(void)
 {
     static stark_bench_air bench;
     REQUIRE(stark_bench_air_init(&bench, 7) == ZK_OK);
-    const stark_air *airs[] = {stark_air_fib(), &bench.air};
-    for (size_t k = 0; k < 2; k++) {
+    const stark_air *airs[] = {stark_air_fib(), &bench.air, stark_air_lookup(), stark_air_perm()};
+    for (size_t k = 0; k < sizeof airs / sizeof airs[0]; k++) {
         const stark_air *air = airs[k];
+        REQUIRE(air->eval_base);
         uint64_t cur[16], next[16], pub[4], outb[64];
-        gl3 ecur[16], enext[16], oute[64];
+        gl3 ecur[16], enext[16], acur[4], anext[4], ch[4], oute[64], outm[64];
         for (int it = 0; it < 200; it++) {
             for (uint32_t c = 0; c < air->n_main; c++) {
                 cur[c] = rnd() % GL_P;
@@ -147,15 +148,55 @@ static void test_eval_consistency(void)
                 ecur[c] = gl3_from_base(cur[c]);
                 enext[c] = gl3_from_base(next[c]);
             }
+            for (uint32_t c = 0; c < 4; c++) {
+                acur[c] = (gl3){{rnd() % GL_P, rnd() % GL_P, rnd() % GL_P}};
+                anext[c] = (gl3){{rnd() % GL_P, rnd() % GL_P, rnd() % GL_P}};
+                ch[c] = (gl3){{rnd() % GL_P, rnd() % GL_P, rnd() % GL_P}};
+            }
             for (uint32_t i = 0; i < air->n_public; i++)
                 pub[i] = rnd() % GL_P;
-            stark_frame f = {ecur, enext, NULL, NULL, NULL, pub};
-            air->eval_base(air->ctx, cur, next, pub, outb);
+            stark_frame f = {ecur, enext, acur, anext, ch, pub};
             air->eval_ext(air->ctx, &f, oute);
-            for (uint32_t i = 0; i < air->n_constraints; i++)
+            air->eval_base(air->ctx, cur, next, pub, outb);
+            uint32_t nb = air->n_base_constraints;
+            for (uint32_t i = 0; i < nb; i++)
                 CHECK(gl3_eq(oute[i], gl3_from_base(outb[i])));
+            if (nb < air->n_constraints) {
+                air->eval_mixed(air->ctx, cur, next, acur, anext, ch, pub, outm);
+                for (uint32_t i = nb; i < air->n_constraints; i++)
+                    CHECK(gl3_eq(oute[i], outm[i - nb]));
+            }
         }
     }
+    /* An AIR with aux columns must give eval_mixed if it gives eval_base. */
+    stark_air broken = *stark_air_lookup();
+    broken.eval_mixed = NULL;
+    stark_layout L;
+    CHECK(stark_layout_init(&L, &broken, &STARK_PARAMS_V1, 5) == ZK_ERR_RANGE);
+}
+
+/* The generic extension-field path (no fast paths) gives the same proof bytes. */
+static void test_slow_path_same_proof(void)
+{
+    zk_arena_mark m = zk_arena_get_mark(&g_arena);
+    const stark_air *airs[] = {stark_air_lookup(), stark_air_perm(), stark_air_fib()};
+    for (size_t k = 0; k < 3; k++) {
+        uint64_t **main, pub[4];
+        if (k == 0)
+            REQUIRE(stark_lookup_trace(6, 3, &g_arena, &main, pub) == ZK_OK);
+        else if (k == 1)
+            REQUIRE(stark_perm_trace(6, 3, &g_arena, &main, pub) == ZK_OK);
+        else
+            REQUIRE(stark_fib_trace(6, 3, 4, &g_arena, &main, pub) == ZK_OK);
+        stark_air slow = *airs[k];
+        slow.eval_base = NULL;
+        slow.eval_mixed = NULL;
+        proof_buf a, b;
+        REQUIRE(prove(airs[k], &STARK_PARAMS_V1, 6, main, pub, false, NULL, &a) == ZK_OK);
+        REQUIRE(prove(&slow, &STARK_PARAMS_V1, 6, main, pub, false, NULL, &b) == ZK_OK);
+        CHECK(a.len == b.len && memcmp(a.bytes, b.bytes, a.len) == 0);
+    }
+    zk_arena_reset(&g_arena, m);
 }
 
 /* Every single-cell change of an honest trace, proved with the self check off, is rejected;
@@ -451,6 +492,7 @@ int main(void)
     test_security();
     test_eval_consistency();
     test_fold_and_compress();
+    test_slow_path_same_proof();
     test_roundtrips();
     test_wrong_public();
     test_wrong_trace();
