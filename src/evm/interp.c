@@ -704,6 +704,8 @@ static bool op_call(frame *f, uint8_t op)
         end = out_off + out_len;
     int64_t mem_cost = expansion_cost(f, end);
 
+    if (!affordable_cold_access(f, &to, mem_cost + (u256_is_zero(&value) ? 0 : GAS_CALL_VALUE)))
+        return false;
     evm_account *to_acct = evm_account_get(e, &to);
     if (to_acct == NULL)
         return false;
@@ -950,6 +952,8 @@ static bool op_selfdestruct(frame *f)
     f->top--;
     if (e->env.fork >= ZK_FORK_AMSTERDAM && m->is_static)
         return false; /* before the beneficiary is accessed (EIP-7928) */
+    if (!affordable_cold_access(f, &to, 0))
+        return false;
     evm_account *ben = evm_account_get(e, &to);
     evm_account *self = f->self;
     if (ben == NULL)
