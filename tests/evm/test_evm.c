@@ -870,6 +870,57 @@ static void test_backend_missing(void)
     zk_arena_release(&arena);
 }
 
+/* A witness-backed state need not hold an account that an opcode cannot even pay the cold
+ * access for: BALANCE/CALL with too little gas run out of gas without reading it. */
+static zk_status missing_other_account(zk_state_backend *b, const zk_address *addr, zk_account *out, bool *exists)
+{
+    if (addr->b[0] == OTHER)
+        return ZK_ERR_MISSING;
+    return mb_get_account(b, addr, out, exists);
+}
+
+static void test_unaffordable_access_reads_nothing(void)
+{
+    /* Inner: BALANCE(OTHER) / CALL(gas 0, OTHER); the outer contract calls it with 2000 gas. */
+    uint8_t balance_code[] = {0x73, 0};
+    uint8_t call_code[] = {0x60, 0, 0x60, 0, 0x60, 0, 0x60, 0, 0x60, 0, 0x73, 0};
+    for (int variant = 0; variant < 2; variant++) {
+        uint8_t inner[64];
+        size_t n = 0;
+        const uint8_t *pre = variant ? call_code : balance_code;
+        size_t pre_len = variant ? sizeof call_code : sizeof balance_code;
+        memcpy(inner, pre, pre_len - 1);
+        n = pre_len - 1;
+        zk_address other = addr_of(OTHER);
+        memcpy(inner + n, other.b, 20);
+        n += 20;
+        if (variant) {
+            inner[n++] = 0x60; /* gas 0 */
+            inner[n++] = 0;
+            inner[n++] = 0xf1;
+        } else {
+            inner[n++] = 0x31;
+        }
+        inner[n++] = 0x00;
+        const uint8_t outer[] = {0x60, 0, 0x60, 0, 0x60, 0, 0x60, 0, 0x60, 0, 0x73, OTHER - 1,
+                                 0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+                                 0,    0,    0,    0,    0,    0,    0,    0,    OTHER - 1, 0x61,
+                                 0x07, 0xd0, 0xf1, 0x60, 0, 0x55, 0x00};
+        mem_backend m;
+        backend_init(&m);
+        put_account(&m, CONTRACT, 0, outer, sizeof outer);
+        put_account(&m, OTHER - 1, 0, inner, n);
+        zk_state_backend_ops ops = mem_ops;
+        ops.get_account = missing_other_account;
+        m.base.ops = &ops;
+        zk_tx tx = call_tx(CONTRACT, 100000, 0);
+        zk_tx_result res;
+        CHECK_EQ(run_one(&m, ZK_FORK_OSAKA, &tx, &res), ZK_OK);
+        CHECK(res.success);
+        CHECK_EQ(slot_value(&m, CONTRACT, 0).w[0], 0); /* the inner frame ran out of gas */
+    }
+}
+
 /* A fixed arena too small for the block: ZK_ERR_NOMEM, never a crash. */
 static void test_arena_exhaustion(void)
 {
@@ -1181,6 +1232,7 @@ int main(void)
     test_add_balance();
     test_delegation();
     test_backend_missing();
+    test_unaffordable_access_reads_nothing();
     test_arena_exhaustion();
     test_amsterdam_intrinsic();
     test_amsterdam_sstore_state_gas();
