@@ -8,6 +8,11 @@
  * is deterministic, so it retires exactly the VM's count, and its rate is that count over
  * its wall time (process start-up included; the default run is long enough to make that
  * small). The outputs of both must be identical. Best of --repeat runs each.
+ *
+ * `zkl1 bench vm --fixtures PATH... [--guest ELF]...` measures instead the stateless guest
+ * (guest/main.c; default: both flavours, guest/zkl1-guest-{accel,pure}.elf beside zkl1) on
+ * every fixture block with stateless bytes: cycles per gas and the top regions, see
+ * bench_vm_guest.c.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -27,6 +32,7 @@
 #include "vm_cli.h"
 
 int bench_vm(int argc, char **argv);
+int bench_vm_guest(const char *const *guests, size_t num_guests, const char *const *paths, size_t num_paths);
 
 extern char **environ;
 
@@ -37,16 +43,21 @@ static double now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-/* guest/<name>-linux.elf next to the running zkl1 binary. */
-static int default_elf(char *path, size_t size, const char *name)
+/* guest/<name><suffix> next to the running zkl1 binary. */
+static int elf_beside_zkl1(char *path, size_t size, const char *name, const char *suffix)
 {
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0)
         return -1;
     exe[n] = '\0';
-    snprintf(path, size, "%s/guest/%s-linux.elf", dirname(exe), name);
+    snprintf(path, size, "%s/guest/%s%s", dirname(exe), name, suffix);
     return access(path, R_OK);
+}
+
+static int default_elf(char *path, size_t size, const char *name)
+{
+    return elf_beside_zkl1(path, size, name, "-linux.elf");
 }
 
 /* One VM run; returns the run's wall seconds (excluding loading) or a negative value. */
@@ -103,7 +114,8 @@ static double run_qemu(const char *qemu, const char *elf_path, const char *in_pa
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: zkl1 bench vm [--elf FILE] [--in FILE | --iterations N] [--repeat R] [--qemu PATH|none]\n");
+    fprintf(stderr, "usage: zkl1 bench vm [--elf FILE] [--in FILE | --iterations N] [--repeat R] [--qemu PATH|none]\n"
+                    "       zkl1 bench vm --fixtures PATH [--fixtures PATH]... [--guest ELF]...\n");
     return 2;
 }
 
@@ -182,10 +194,21 @@ int bench_vm(int argc, char **argv)
 {
     const char *elf_path = NULL, *in_path = NULL, *qemu = "qemu-riscv64";
     unsigned long iterations = 0, repeat = 3;
+    const char **guests = calloc((size_t)argc + 2, sizeof *guests), **fixtures = calloc((size_t)argc, sizeof *fixtures);
+    size_t num_guests = 0, num_fixtures = 0;
+    if (!guests || !fixtures) {
+        free(guests);
+        free(fixtures);
+        return 2;
+    }
     for (int i = 1; i < argc; i++) {
         if (i + 1 >= argc)
-            return usage();
-        if (!strcmp(argv[i], "--elf"))
+            goto usage_error;
+        if (!strcmp(argv[i], "--guest"))
+            guests[num_guests++] = argv[++i];
+        else if (!strcmp(argv[i], "--fixtures"))
+            fixtures[num_fixtures++] = argv[++i];
+        else if (!strcmp(argv[i], "--elf"))
             elf_path = argv[++i];
         else if (!strcmp(argv[i], "--in"))
             in_path = argv[++i];
@@ -196,8 +219,30 @@ int bench_vm(int argc, char **argv)
         else if (!strcmp(argv[i], "--qemu"))
             qemu = argv[++i];
         else
-            return usage();
+            goto usage_error;
     }
+    if (num_fixtures > 0 || num_guests > 0) {
+        if (num_fixtures == 0)
+            goto usage_error;
+        static char accel[4200], pure[4200];
+        if (num_guests == 0) {
+            if (elf_beside_zkl1(accel, sizeof accel, "zkl1-guest-accel", ".elf") != 0 ||
+                elf_beside_zkl1(pure, sizeof pure, "zkl1-guest-pure", ".elf") != 0) {
+                fprintf(stderr, "zkl1 bench vm: %s or %s not found (build guest/, or pass --guest)\n", accel, pure);
+                free(guests);
+                free(fixtures);
+                return 2;
+            }
+            guests[num_guests++] = accel;
+            guests[num_guests++] = pure;
+        }
+        int rc = bench_vm_guest(guests, num_guests, fixtures, num_fixtures);
+        free(guests);
+        free(fixtures);
+        return rc;
+    }
+    free(guests);
+    free(fixtures);
     if (repeat == 0 || repeat > 100 || iterations > UINT32_MAX)
         return usage();
 
@@ -226,4 +271,9 @@ int bench_vm(int argc, char **argv)
     }
     free(file_input);
     return rc;
+
+usage_error:
+    free(guests);
+    free(fixtures);
+    return usage();
 }
