@@ -15,6 +15,7 @@
  */
 #include "precompiles.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "accel_shim.h"
@@ -94,6 +95,17 @@ static bool alloc_out(pc_call *c, size_t n, uint8_t **p)
     return true;
 }
 
+/* Answers with a copy of the n bytes at data. */
+static zk_status emit_bytes(pc_call *c, const void *data, size_t n)
+{
+    uint8_t *out;
+    if (!alloc_out(c, n, &out))
+        return ZK_ERR_NOMEM;
+    if (n)
+        memcpy(out, data, n);
+    return ZK_OK;
+}
+
 /* --- 0x01 ECRECOVER ------------------------------------------------------------------------------- */
 
 static zk_status run_ecrecover(pc_call *c)
@@ -128,38 +140,25 @@ static zk_status run_sha256(pc_call *c)
 {
     if (!charge(c, sat_add(60, sat_mul(12, words32(c->in_len)))))
         return ZK_OK;
-    uint8_t *out;
-    if (!alloc_out(c, 32, &out))
-        return ZK_ERR_NOMEM;
     zkvm_sha256_hash h;
     zk_accel_sha256(c->in, c->in_len, &h);
-    memcpy(out, h.data, 32);
-    return ZK_OK;
+    return emit_bytes(c, h.data, 32);
 }
 
 static zk_status run_ripemd160(pc_call *c)
 {
     if (!charge(c, sat_add(600, sat_mul(120, words32(c->in_len)))))
         return ZK_OK;
-    uint8_t *out;
-    if (!alloc_out(c, 32, &out))
-        return ZK_ERR_NOMEM;
     zkvm_ripemd160_hash h; /* already 12 zero bytes ‖ digest */
     zk_accel_ripemd160(c->in, c->in_len, &h);
-    memcpy(out, h.data, 32);
-    return ZK_OK;
+    return emit_bytes(c, h.data, 32);
 }
 
 static zk_status run_identity(pc_call *c)
 {
     if (!charge(c, sat_add(15, sat_mul(3, words32(c->in_len)))))
         return ZK_OK;
-    uint8_t *out;
-    if (!alloc_out(c, c->in_len, &out))
-        return ZK_ERR_NOMEM;
-    if (c->in_len)
-        memcpy(out, c->in, c->in_len);
-    return ZK_OK;
+    return emit_bytes(c, c->in, c->in_len);
 }
 
 /* --- 0x05 MODEXP ---------------------------------------------------------------------------------- */
@@ -290,11 +289,7 @@ static zk_status run_bn254_add(pc_call *c)
     read_padded(c, 64, p2.data, 64);
     if (zk_accel_bn254_g1_add(&p1, &p2, &r) != ZKVM_EOK)
         return fail(c);
-    uint8_t *out;
-    if (!alloc_out(c, 64, &out))
-        return ZK_ERR_NOMEM;
-    memcpy(out, r.data, 64);
-    return ZK_OK;
+    return emit_bytes(c, r.data, 64);
 }
 
 static zk_status run_bn254_mul(pc_call *c)
@@ -307,11 +302,7 @@ static zk_status run_bn254_mul(pc_call *c)
     read_padded(c, 64, k.data, 32);
     if (zk_accel_bn254_g1_mul(&p, &k, &r) != ZKVM_EOK)
         return fail(c);
-    uint8_t *out;
-    if (!alloc_out(c, 64, &out))
-        return ZK_ERR_NOMEM;
-    memcpy(out, r.data, 64);
-    return ZK_OK;
+    return emit_bytes(c, r.data, 64);
 }
 
 static zk_status run_bn254_pairing(pc_call *c)
@@ -366,11 +357,7 @@ static zk_status run_blake2f(pc_call *c)
     memcpy(t.data, c->in + 196, 16);
     if (zk_accel_blake2f(rounds, &h, &m, &t, f) != ZKVM_EOK)
         return fail(c);
-    uint8_t *out;
-    if (!alloc_out(c, 64, &out))
-        return ZK_ERR_NOMEM;
-    memcpy(out, h.data, 64);
-    return ZK_OK;
+    return emit_bytes(c, h.data, 64);
 }
 
 /* --- 0x0a POINT_EVALUATION (EIP-4844) ------------------------------------------------------------- */
@@ -403,11 +390,7 @@ static zk_status run_point_evaluation(pc_call *c)
     bool ok = false;
     if (zk_accel_kzg_point_eval(&commitment, &z, &y, &proof, &ok) != ZKVM_EOK || !ok)
         return fail(c);
-    uint8_t *out;
-    if (!alloc_out(c, 64, &out))
-        return ZK_ERR_NOMEM;
-    memcpy(out, POINT_EVAL_RESULT, 64);
-    return ZK_OK;
+    return emit_bytes(c, POINT_EVAL_RESULT, 64);
 }
 
 /* --- 0x0b–0x11 BLS12-381 (EIP-2537) --------------------------------------------------------------- */
@@ -455,47 +438,66 @@ static void fp_pad(uint8_t out[64], const uint8_t in[48])
     memcpy(out + 16, in, 48);
 }
 
-/* G1: 128 bytes (x, y) -> 96; G2: 256 bytes (x_c0, x_c1, y_c0, y_c1) -> 192. */
-static bool g1_unpad(const uint8_t in[128], uint8_t out[96])
+/* An EIP-2537 point or Fp2 element is `count` field elements in a row: G1 is 128 bytes (x, y) ->
+ * 96, G2 256 bytes (x_c0, x_c1, y_c0, y_c1) -> 192, Fp2 128 bytes (c0, c1) -> 96. */
+enum { G1_FPS = 2, G2_FPS = 4, FP2_FPS = 2 };
+
+static bool fps_unpad(const uint8_t *in, uint8_t *out, int count)
 {
-    return fp_unpad(in, out) && fp_unpad(in + 64, out + 48);
+    for (int i = 0; i < count; i++)
+        if (!fp_unpad(in + 64 * i, out + 48 * i))
+            return false;
+    return true;
 }
 
-static bool g2_unpad(const uint8_t in[256], uint8_t out[192])
+static void fps_pad(uint8_t *out, const uint8_t *in, int count)
 {
-    return fp_unpad(in, out) && fp_unpad(in + 64, out + 48) && fp_unpad(in + 128, out + 96) &&
-           fp_unpad(in + 192, out + 144);
+    for (int i = 0; i < count; i++)
+        fp_pad(out + 64 * i, in + 48 * i);
 }
 
-static void g1_pad(uint8_t out[128], const zkvm_bls12_381_g1_point *p)
-{
-    fp_pad(out, p->data);
-    fp_pad(out + 64, p->data + 48);
-}
+static bool g1_unpad(const uint8_t in[128], uint8_t out[96]) { return fps_unpad(in, out, G1_FPS); }
+static bool g2_unpad(const uint8_t in[256], uint8_t out[192]) { return fps_unpad(in, out, G2_FPS); }
 
-static void g2_pad(uint8_t out[256], const zkvm_bls12_381_g2_point *p)
-{
-    for (int i = 0; i < 4; i++)
-        fp_pad(out + 64 * i, p->data + 48 * i);
-}
-
-static zk_status emit_g1(pc_call *c, const zkvm_bls12_381_g1_point *p)
+/* Answers with a point of `count` field elements, padded to the EVM encoding. */
+static zk_status emit_point(pc_call *c, const uint8_t *point, int count)
 {
     uint8_t *out;
-    if (!alloc_out(c, 128, &out))
+    if (!alloc_out(c, (size_t)64 * count, &out))
         return ZK_ERR_NOMEM;
-    g1_pad(out, p);
+    fps_pad(out, point, count);
     return ZK_OK;
 }
 
-static zk_status emit_g2(pc_call *c, const zkvm_bls12_381_g2_point *p)
+/* The framing shared by the operations over k records (MSM, pairing), as EIP-2537 orders it:
+ * charge gas(k), fail unless the input is k > 0 whole records, then allocate the output and k
+ * scratch pairs for the accelerator (after the output, so that they are released at the end). */
+typedef struct bls_batch {
+    size_t k;     /* records in the input */
+    uint8_t *out; /* the zero-filled output */
+    void *pairs;  /* k accelerator pairs to fill; NULL when the call has already ended */
+} bls_batch;
+
+static zk_status bls_batch_begin(pc_call *c, size_t record_len, uint64_t (*gas)(uint64_t k), size_t out_len,
+                                 size_t pair_size, bls_batch *b)
 {
-    uint8_t *out;
-    if (!alloc_out(c, 256, &out))
+    uint64_t k = c->in_len / record_len;
+    b->k = (size_t)k;
+    b->out = NULL;
+    b->pairs = NULL;
+    if (!charge(c, gas(k)))
+        return ZK_OK;
+    if (k == 0 || c->in_len % record_len != 0)
+        return fail(c);
+    if (!alloc_out(c, out_len, &b->out))
         return ZK_ERR_NOMEM;
-    g2_pad(out, p);
-    return ZK_OK;
+    b->pairs = zk_arena_alloc(c->arena, (size_t)k * pair_size);
+    return b->pairs ? ZK_OK : ZK_ERR_NOMEM;
 }
+
+static uint64_t g1_msm_gas(uint64_t k) { return msm_gas(k, 12000, G1_MSM_DISCOUNT); }
+static uint64_t g2_msm_gas(uint64_t k) { return msm_gas(k, 22500, G2_MSM_DISCOUNT); }
+static uint64_t bls_pairing_gas(uint64_t k) { return sat_add(37700, sat_mul(32600, k)); }
 
 static zk_status run_bls_g1_add(pc_call *c)
 {
@@ -506,7 +508,7 @@ static zk_status run_bls_g1_add(pc_call *c)
         return fail(c);
     if (zk_accel_bls12_g1_add(&a, &b, &r) != ZKVM_EOK)
         return fail(c);
-    return emit_g1(c, &r);
+    return emit_point(c, r.data, G1_FPS);
 }
 
 static zk_status run_bls_g2_add(pc_call *c)
@@ -518,83 +520,81 @@ static zk_status run_bls_g2_add(pc_call *c)
         return fail(c);
     if (zk_accel_bls12_g2_add(&a, &b, &r) != ZKVM_EOK)
         return fail(c);
-    return emit_g2(c, &r);
+    return emit_point(c, r.data, G2_FPS);
+}
+
+/* Begins an MSM over the group whose points are `fps` field elements: the framing above, then
+ * each record (padded point ‖ 32-byte scalar) decoded into the accelerator's pair (point ‖
+ * scalar, the same layout for G1 and G2). The call fails on a malformed point. */
+_Static_assert(sizeof(zkvm_bls12_381_g1_msm_pair) == 48 * G1_FPS + 32 &&
+                   offsetof(zkvm_bls12_381_g1_msm_pair, scalar) == 48 * G1_FPS,
+               "G1 MSM pair is point then scalar");
+_Static_assert(sizeof(zkvm_bls12_381_g2_msm_pair) == 48 * G2_FPS + 32 &&
+                   offsetof(zkvm_bls12_381_g2_msm_pair, scalar) == 48 * G2_FPS,
+               "G2 MSM pair is point then scalar");
+
+static zk_status bls_msm_begin(pc_call *c, int fps, uint64_t (*gas)(uint64_t k), bls_batch *b)
+{
+    size_t point_len = (size_t)64 * fps, record_len = point_len + 32;
+    size_t raw_len = (size_t)48 * fps, pair_size = raw_len + 32;
+    zk_status st = bls_batch_begin(c, record_len, gas, point_len, pair_size, b);
+    if (st != ZK_OK || !b->pairs)
+        return st;
+    for (size_t i = 0; i < b->k; i++) {
+        const uint8_t *record = c->in + record_len * i;
+        uint8_t *pair = (uint8_t *)b->pairs + pair_size * i;
+        if (!fps_unpad(record, pair, fps)) {
+            b->pairs = NULL;
+            return fail(c);
+        }
+        memcpy(pair + raw_len, record + point_len, 32);
+    }
+    return ZK_OK;
 }
 
 static zk_status run_bls_g1_msm(pc_call *c)
 {
-    uint64_t k = c->in_len / 160;
-    if (!charge(c, msm_gas(k, 12000, G1_MSM_DISCOUNT)))
-        return ZK_OK;
-    if (k == 0 || c->in_len % 160 != 0)
-        return fail(c);
-    uint8_t *out;
-    if (!alloc_out(c, 128, &out))
-        return ZK_ERR_NOMEM;
-    zkvm_bls12_381_g1_msm_pair *pairs = zk_arena_alloc(c->arena, (size_t)k * sizeof *pairs);
-    if (!pairs)
-        return ZK_ERR_NOMEM;
-    for (size_t i = 0; i < k; i++) {
-        const uint8_t *p = c->in + 160 * i;
-        if (!g1_unpad(p, pairs[i].point.data))
-            return fail(c);
-        memcpy(pairs[i].scalar.data, p + 128, 32);
-    }
+    bls_batch b;
+    zk_status st = bls_msm_begin(c, G1_FPS, g1_msm_gas, &b);
+    if (st != ZK_OK || !b.pairs)
+        return st;
     zkvm_bls12_381_g1_point r;
-    if (zk_accel_bls12_g1_msm(pairs, (size_t)k, &r) != ZKVM_EOK)
+    if (zk_accel_bls12_g1_msm(b.pairs, b.k, &r) != ZKVM_EOK)
         return fail(c);
-    g1_pad(out, &r);
+    fps_pad(b.out, r.data, G1_FPS);
     return ZK_OK;
 }
 
 static zk_status run_bls_g2_msm(pc_call *c)
 {
-    uint64_t k = c->in_len / 288;
-    if (!charge(c, msm_gas(k, 22500, G2_MSM_DISCOUNT)))
-        return ZK_OK;
-    if (k == 0 || c->in_len % 288 != 0)
-        return fail(c);
-    uint8_t *out;
-    if (!alloc_out(c, 256, &out))
-        return ZK_ERR_NOMEM;
-    zkvm_bls12_381_g2_msm_pair *pairs = zk_arena_alloc(c->arena, (size_t)k * sizeof *pairs);
-    if (!pairs)
-        return ZK_ERR_NOMEM;
-    for (size_t i = 0; i < k; i++) {
-        const uint8_t *p = c->in + 288 * i;
-        if (!g2_unpad(p, pairs[i].point.data))
-            return fail(c);
-        memcpy(pairs[i].scalar.data, p + 256, 32);
-    }
+    bls_batch b;
+    zk_status st = bls_msm_begin(c, G2_FPS, g2_msm_gas, &b);
+    if (st != ZK_OK || !b.pairs)
+        return st;
     zkvm_bls12_381_g2_point r;
-    if (zk_accel_bls12_g2_msm(pairs, (size_t)k, &r) != ZKVM_EOK)
+    if (zk_accel_bls12_g2_msm(b.pairs, b.k, &r) != ZKVM_EOK)
         return fail(c);
-    g2_pad(out, &r);
+    fps_pad(b.out, r.data, G2_FPS);
     return ZK_OK;
 }
 
+/* Pairing records: a padded G1 point then a padded G2 point. */
 static zk_status run_bls_pairing(pc_call *c)
 {
-    uint64_t k = c->in_len / 384;
-    if (!charge(c, sat_add(37700, sat_mul(32600, k))))
-        return ZK_OK;
-    if (k == 0 || c->in_len % 384 != 0)
-        return fail(c);
-    uint8_t *out;
-    if (!alloc_out(c, 32, &out))
-        return ZK_ERR_NOMEM;
-    zkvm_bls12_381_pairing_pair *pairs = zk_arena_alloc(c->arena, (size_t)k * sizeof *pairs);
-    if (!pairs)
-        return ZK_ERR_NOMEM;
-    for (size_t i = 0; i < k; i++) {
+    bls_batch b;
+    zk_status st = bls_batch_begin(c, 384, bls_pairing_gas, 32, sizeof(zkvm_bls12_381_pairing_pair), &b);
+    if (st != ZK_OK || !b.pairs)
+        return st;
+    zkvm_bls12_381_pairing_pair *pairs = b.pairs;
+    for (size_t i = 0; i < b.k; i++) {
         const uint8_t *p = c->in + 384 * i;
         if (!g1_unpad(p, pairs[i].g1.data) || !g2_unpad(p + 128, pairs[i].g2.data))
             return fail(c);
     }
     bool ok = false;
-    if (zk_accel_bls12_pairing(pairs, (size_t)k, &ok) != ZKVM_EOK)
+    if (zk_accel_bls12_pairing(pairs, b.k, &ok) != ZKVM_EOK)
         return fail(c);
-    out[31] = ok ? 1 : 0;
+    b.out[31] = ok ? 1 : 0;
     return ZK_OK;
 }
 
@@ -608,7 +608,7 @@ static zk_status run_bls_map_fp_to_g1(pc_call *c)
         return fail(c);
     if (zk_accel_bls12_map_fp_to_g1(&u, &r) != ZKVM_EOK)
         return fail(c);
-    return emit_g1(c, &r);
+    return emit_point(c, r.data, G1_FPS);
 }
 
 static zk_status run_bls_map_fp2_to_g2(pc_call *c)
@@ -617,11 +617,11 @@ static zk_status run_bls_map_fp2_to_g2(pc_call *c)
         return ZK_OK;
     zkvm_bls12_381_fp2 u;
     zkvm_bls12_381_g2_point r;
-    if (c->in_len != 128 || !fp_unpad(c->in, u.data) || !fp_unpad(c->in + 64, u.data + 48))
+    if (c->in_len != 128 || !fps_unpad(c->in, u.data, FP2_FPS))
         return fail(c);
     if (zk_accel_bls12_map_fp2_to_g2(&u, &r) != ZKVM_EOK)
         return fail(c);
-    return emit_g2(c, &r);
+    return emit_point(c, r.data, G2_FPS);
 }
 
 /* --- 0x100 P256VERIFY (EIP-7951) ------------------------------------------------------------------ */
