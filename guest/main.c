@@ -9,6 +9,11 @@
  * has no answer, and then the guest aborts, so that no proof can claim a verdict it did not
  * reach (zkvm-standards: failure through abort(), never a return code alone).
  *
+ * Chain rules: Amsterdam's (the validator's default, the only fork the input formats were
+ * made for). ZKL1_GUEST_RULES_OSAKA builds a guest for Osaka blocks instead (the benchmark
+ * fixtures, through witnesses made by `zkl1 bench vm`): the input carries no fork, so the
+ * rules are part of the program.
+ *
  * Memory: the vendor library's linker script gives the heap _heap_start.._heap_end. The
  * guest allocator (riscv/rt/heap.c) hands almost all of it to the validator's arena in one
  * block and keeps MP_RESERVE for libtommath (MODEXP in software), which allocates through
@@ -17,6 +22,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/arena.h"
 #include "stateless/stateless.h"
@@ -34,6 +40,21 @@
 void *malloc(size_t size); /* riscv/rt/heap.c */
 
 extern uint8_t _heap_start[], _heap_end[];
+
+/* The chain rules the guest validates under (chain id from the input); NULL: Amsterdam. */
+static const zk_chain_config *guest_rules(zk_chain_config *cfg)
+{
+#ifdef ZKL1_GUEST_RULES_OSAKA
+    memset(cfg, 0, sizeof *cfg);
+    cfg->base_fork = ZK_FORK_OSAKA;
+    cfg->has_blob_params[ZK_FORK_OSAKA] = true;
+    cfg->blob_params[ZK_FORK_OSAKA] = (zk_blob_params){6, 9, 5007716}; /* EIP-7892 Osaka defaults */
+    return cfg;
+#else
+    (void)cfg;
+    return NULL;
+#endif
+}
 
 int main(void)
 {
@@ -53,7 +74,8 @@ int main(void)
 
     uint8_t out[ZK_STATELESS_OUTPUT_MAX];
     size_t out_len;
-    if (zk_stateless_validate(GUEST_FORMAT, in, len, &arena, out, &out_len) != ZK_OK)
+    zk_chain_config cfg;
+    if (zk_stateless_validate_rules(GUEST_FORMAT, guest_rules(&cfg), in, len, &arena, out, &out_len, NULL) != ZK_OK)
         abort();
     write_output(out, out_len);
     return 0;

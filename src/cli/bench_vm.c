@@ -32,7 +32,8 @@
 #include "vm_cli.h"
 
 int bench_vm(int argc, char **argv);
-int bench_vm_guest(const char *const *guests, size_t num_guests, const char *const *paths, size_t num_paths);
+int bench_vm_guest(const char *const *guests, size_t num_guests, const char *const *paths, size_t num_paths,
+                   uint64_t max_gas);
 
 extern char **environ;
 
@@ -115,7 +116,7 @@ static double run_qemu(const char *qemu, const char *elf_path, const char *in_pa
 static int usage(void)
 {
     fprintf(stderr, "usage: zkl1 bench vm [--elf FILE] [--in FILE | --iterations N] [--repeat R] [--qemu PATH|none]\n"
-                    "       zkl1 bench vm --fixtures PATH [--fixtures PATH]... [--guest ELF]...\n");
+                    "       zkl1 bench vm --fixtures PATH [--fixtures PATH]... [--guest ELF]... [--max-gas N]\n");
     return 2;
 }
 
@@ -196,6 +197,7 @@ int bench_vm(int argc, char **argv)
     unsigned long iterations = 0, repeat = 3;
     const char **guests = calloc((size_t)argc + 2, sizeof *guests), **fixtures = calloc((size_t)argc, sizeof *fixtures);
     size_t num_guests = 0, num_fixtures = 0;
+    uint64_t max_gas = 0;
     if (!guests || !fixtures) {
         free(guests);
         free(fixtures);
@@ -208,6 +210,8 @@ int bench_vm(int argc, char **argv)
             guests[num_guests++] = argv[++i];
         else if (!strcmp(argv[i], "--fixtures"))
             fixtures[num_fixtures++] = argv[++i];
+        else if (!strcmp(argv[i], "--max-gas"))
+            max_gas = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--elf"))
             elf_path = argv[++i];
         else if (!strcmp(argv[i], "--in"))
@@ -236,7 +240,7 @@ int bench_vm(int argc, char **argv)
             guests[num_guests++] = accel;
             guests[num_guests++] = pure;
         }
-        int rc = bench_vm_guest(guests, num_guests, fixtures, num_fixtures);
+        int rc = bench_vm_guest(guests, num_guests, fixtures, num_fixtures, max_gas);
         free(guests);
         free(fixtures);
         return rc;

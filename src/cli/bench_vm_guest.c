@@ -22,8 +22,10 @@
 #include "../core/arena_malloc.h"
 #include "guest_cli.h"
 #include "stateless_cli.h"
+#include "witness_gen.h"
 
-int bench_vm_guest(const char *const *guests, size_t num_guests, const char *const *paths, size_t num_paths);
+int bench_vm_guest(const char *const *guests, size_t num_guests, const char *const *paths, size_t num_paths,
+                   uint64_t max_gas);
 
 /* ---- fixture files, recursively, in a stable order ---- */
 
@@ -166,17 +168,71 @@ static double quantile(const double *v, size_t n, double q)
 
 /* ---- one guest over all blocks ---- */
 
-typedef struct bench_ctx {
-    zk_guest *guest;
-    zk_arena arena;
+/* Figures of one guest over one set of blocks. */
+typedef struct stats {
     double *cpg; /* cycles per gas of each valid block with gas */
     size_t n_cpg, cap_cpg;
     uint64_t blocks, mismatches, failures, gas, cycles;
     double max_cpg;
     char worst[512]; /* the block with the highest cycles per gas */
-    const char *test_id;
     tallies regions;
+} stats;
+
+typedef struct bench_ctx {
+    zk_guest *guest;
+    zk_guest *osaka; /* the guest built for Osaka rules (generated inputs), or NULL */
+    zk_arena arena;
+    const char *test_id;
+    stats fixtures;  /* blocks with statelessInputBytes */
+    stats generated; /* blocks whose inputs zk_witness_generate made */
 } bench_ctx;
+
+/* Runs guest g on one input whose native output and verdict are known; adds to s. Returns
+ * -1 only when out of memory (a failed or differing run is counted, not fatal). */
+static int measure(stats *s, const zk_guest *g, const char *test_id, size_t index, const uint8_t *in, size_t len,
+                   const uint8_t *native, size_t native_len, bool valid, uint64_t gas)
+{
+    s->blocks++;
+    uint8_t *out;
+    size_t out_len;
+    zk_guest_run run;
+    char why[512];
+    if (zk_guest_exec(g, in, len, &out, &out_len, &run, why, sizeof why) != 0) {
+        fprintf(stderr, "zkl1 bench vm: %s block %zu: %s\n", test_id, index, why);
+        s->failures++;
+        return 0;
+    }
+    bool same = out_len == native_len && memcmp(out, native, out_len) == 0;
+    free(out);
+    if (!same) {
+        fprintf(stderr, "zkl1 bench vm: %s block %zu: guest output differs from the native validator's\n", test_id,
+                index);
+        s->mismatches++;
+    } else if (valid && gas > 0) {
+        double cpg = (double)run.cycles / (double)gas;
+        if (cpg > s->max_cpg) {
+            s->max_cpg = cpg;
+            snprintf(s->worst, sizeof s->worst, "%s block %zu, %" PRIu64 " gas", test_id, index, gas);
+        }
+        if (s->n_cpg == s->cap_cpg) {
+            size_t cap = s->cap_cpg ? 2 * s->cap_cpg : 256;
+            double *v = realloc(s->cpg, cap * sizeof *v);
+            if (!v) {
+                json_decref(run.report);
+                return -1;
+            }
+            s->cpg = v;
+            s->cap_cpg = cap;
+        }
+        s->cpg[s->n_cpg++] = cpg;
+        s->gas += gas;
+        s->cycles += run.cycles;
+        if (run.report)
+            tally_report(&s->regions, run.report);
+    }
+    json_decref(run.report);
+    return 0;
+}
 
 static int bench_block(void *user, const sl_block *b, char *err, size_t err_len)
 {
@@ -188,56 +244,58 @@ static int bench_block(void *user, const sl_block *b, char *err, size_t err_len)
     zk_status st = zk_stateless_validate_ex(c->guest->format, b->input, b->input_len, &c->arena, native, &native_len,
                                             &rep);
     zk_arena_reset(&c->arena, mark);
-    c->blocks++;
     if (st != ZK_OK) {
-        c->failures++;
+        c->fixtures.blocks++;
+        c->fixtures.failures++;
         return 0;
     }
-    uint8_t *out;
-    size_t out_len;
-    zk_guest_run run;
-    char why[512];
-    if (zk_guest_exec(c->guest, b->input, b->input_len, &out, &out_len, &run, why, sizeof why) != 0) {
-        fprintf(stderr, "zkl1 bench vm: %s block %zu: %s\n", c->test_id, b->index, why);
-        c->failures++;
-        return 0;
+    if (measure(&c->fixtures, c->guest, c->test_id, b->index, b->input, b->input_len, native, native_len, rep.valid,
+                rep.gas_used) != 0) {
+        snprintf(err, err_len, "out of memory");
+        return -1;
     }
-    bool same = out_len == native_len && memcmp(out, native, out_len) == 0;
-    free(out);
-    if (!same) {
-        fprintf(stderr, "zkl1 bench vm: %s block %zu: guest output differs from the native validator's\n", c->test_id,
-                b->index);
-        c->mismatches++;
-    } else if (rep.valid && rep.gas_used > 0) {
-        if (c->n_cpg == c->cap_cpg) {
-            size_t cap = c->cap_cpg ? 2 * c->cap_cpg : 256;
-            double *v = realloc(c->cpg, cap * sizeof *v);
-            if (!v) {
-                snprintf(err, err_len, "out of memory");
-                json_decref(run.report);
-                return -1;
-            }
-            c->cpg = v;
-            c->cap_cpg = cap;
-        }
-        double cpg = (double)run.cycles / (double)rep.gas_used;
-        if (cpg > c->max_cpg) {
-            c->max_cpg = cpg;
-            snprintf(c->worst, sizeof c->worst, "%s block %zu, %" PRIu64 " gas", c->test_id, b->index, rep.gas_used);
-        }
-        c->cpg[c->n_cpg++] = cpg;
-        c->gas += rep.gas_used;
-        c->cycles += run.cycles;
-        if (run.report)
-            tally_report(&c->regions, run.report);
-    }
-    json_decref(run.report);
     return 0;
 }
 
-static int bench_guest(zk_guest *g, const names *files)
+static int generated_block(void *user, size_t index, const uint8_t *in, size_t len, const uint8_t *native,
+                           size_t native_len, uint64_t gas)
 {
-    bench_ctx c = {.guest = g};
+    bench_ctx *c = user;
+    return measure(&c->generated, c->osaka, c->test_id, index, in, len, native, native_len, true, gas);
+}
+
+static void print_stats(const char *what, stats *s)
+{
+    printf("  %s: %" PRIu64 " blocks, %zu valid with gas (%" PRIu64 " gas, %.3f G cycles)", what, s->blocks, s->n_cpg,
+           s->gas, (double)s->cycles / 1e9);
+    if (s->mismatches || s->failures)
+        printf(", %" PRIu64 " outputs differ from the native validator, %" PRIu64 " runs failed", s->mismatches,
+               s->failures);
+    printf("\n");
+    if (s->n_cpg == 0)
+        return;
+    qsort(s->cpg, s->n_cpg, sizeof *s->cpg, cmp_double);
+    printf("    cycles per gas: median %.2f, p90 %.2f, max %.2f (%s), aggregate %.2f\n", quantile(s->cpg, s->n_cpg, 0.5),
+           quantile(s->cpg, s->n_cpg, 0.9), s->cpg[s->n_cpg - 1], s->worst, (double)s->cycles / (double)s->gas);
+    qsort(s->regions.v, s->regions.n, sizeof *s->regions.v, cmp_tally);
+    printf("    where the cycles go (regions inclusive; summed over these blocks):\n");
+    for (size_t i = 0; i < s->regions.n; i++) {
+        const tally *t = &s->regions.v[i];
+        printf("      %-24s %-11s %9.1f M cycles %6.1f %%  %10" PRIu64 " %s\n", t->name,
+               t->accelerator ? "accelerator" : "region", (double)t->cycles / 1e6,
+               100.0 * (double)t->cycles / (double)s->cycles, t->count, t->accelerator ? "calls" : "times");
+    }
+}
+
+static void stats_free(stats *s)
+{
+    free(s->cpg);
+    free(s->regions.v);
+}
+
+static int bench_guest(zk_guest *g, zk_guest *osaka, const names *files, uint64_t max_gas)
+{
+    bench_ctx c = {.guest = g, .osaka = osaka};
     zk_arena_init_malloc(&c.arena, 1u << 22);
     int rc = 0;
     for (size_t f = 0; f < files->n && rc == 0; f++) {
@@ -252,42 +310,39 @@ static int bench_guest(zk_guest *g, const names *files)
         json_object_foreach(root, id, test) {
             char err[512] = "";
             c.test_id = id;
-            if (sl_foreach_block(test, bench_block, &c, err, sizeof err) < 0 && err[0]) {
+            long n = sl_foreach_block(test, bench_block, &c, err, sizeof err);
+            if (n < 0 && err[0]) {
                 fprintf(stderr, "zkl1 bench vm: %s: %s\n", id, err);
                 rc = -1;
                 break;
+            }
+            if (n > 0 || !osaka)
+                continue;
+            /* No stateless bytes: make the inputs, for Osaka tests (the -osaka guest). */
+            const char *network = json_string_value(json_object_get(test, "network"));
+            if (!network || strcmp(network, "Osaka") != 0)
+                continue;
+            zk_chain_config rules;
+            if (zk_witness_generate(test, id, max_gas, &rules, generated_block, &c, err, sizeof err) < 0) {
+                fprintf(stderr, "zkl1 bench vm: %s: %s\n", id, err);
+                c.generated.failures++;
             }
         }
         json_decref(root);
     }
     zk_arena_release(&c.arena);
-
-    printf("%s: %" PRIu64 " blocks, %zu valid with gas (%" PRIu64 " gas, %.3f G cycles)", g->path, c.blocks, c.n_cpg,
-           c.gas, (double)c.cycles / 1e9);
-    if (c.mismatches || c.failures)
-        printf(", %" PRIu64 " outputs differ from the native validator, %" PRIu64 " runs failed", c.mismatches,
-               c.failures);
-    printf("\n");
-    if (c.n_cpg > 0) {
-        qsort(c.cpg, c.n_cpg, sizeof *c.cpg, cmp_double);
-        printf("  cycles per gas: median %.2f, p90 %.2f, max %.2f (%s), aggregate %.2f\n",
-               quantile(c.cpg, c.n_cpg, 0.5), quantile(c.cpg, c.n_cpg, 0.9), c.cpg[c.n_cpg - 1], c.worst,
-               (double)c.cycles / (double)c.gas);
-        qsort(c.regions.v, c.regions.n, sizeof *c.regions.v, cmp_tally);
-        printf("  where the cycles go (regions inclusive; summed over these blocks):\n");
-        for (size_t i = 0; i < c.regions.n; i++) {
-            const tally *t = &c.regions.v[i];
-            printf("    %-24s %-11s %8.1f M cycles %6.1f %%  %10" PRIu64 " %s\n", t->name,
-                   t->accelerator ? "accelerator" : "region", (double)t->cycles / 1e6,
-                   100.0 * (double)t->cycles / (double)c.cycles, t->count, t->accelerator ? "calls" : "times");
-        }
-    }
-    free(c.cpg);
-    free(c.regions.v);
-    return rc != 0 || c.mismatches != 0 || c.failures != 0 ? 1 : 0;
+    printf("%s\n", g->path);
+    print_stats("zkEVM fixture blocks (statelessInputBytes)", &c.fixtures);
+    if (osaka)
+        print_stats("blocks with generated witnesses (Osaka guest)", &c.generated);
+    int bad = c.fixtures.mismatches || c.fixtures.failures || c.generated.mismatches || c.generated.failures;
+    stats_free(&c.fixtures);
+    stats_free(&c.generated);
+    return rc != 0 || bad ? 1 : 0;
 }
 
-int bench_vm_guest(const char *const *guests, size_t num_guests, const char *const *paths, size_t num_paths)
+int bench_vm_guest(const char *const *guests, size_t num_guests, const char *const *paths, size_t num_paths,
+                   uint64_t max_gas)
 {
     names files = {0};
     for (size_t i = 0; i < num_paths; i++)
@@ -302,9 +357,26 @@ int bench_vm_guest(const char *const *guests, size_t num_guests, const char *con
             rc = 2;
             break;
         }
-        if (bench_guest(&g, &files) != 0)
+        /* Its Osaka build, <name>-osaka.elf, for fixtures without stateless bytes. */
+        char osaka_path[4200];
+        size_t n = strlen(guests[i]);
+        zk_guest osaka = g;
+        osaka.elf = NULL;
+        bool have_osaka = n > 4 && !strcmp(guests[i] + n - 4, ".elf") && n < sizeof osaka_path - 8;
+        if (have_osaka) {
+            snprintf(osaka_path, sizeof osaka_path, "%.*s-osaka.elf", (int)(n - 4), guests[i]);
+            FILE *probe = fopen(osaka_path, "rb");
+            have_osaka = probe != NULL;
+            if (probe)
+                fclose(probe);
+        }
+        if (have_osaka && zk_guest_load(&osaka, osaka_path) != 0)
+            have_osaka = false;
+        if (bench_guest(&g, have_osaka ? &osaka : NULL, &files, max_gas) != 0)
             rc = 1;
+        zk_guest_free(&osaka);
         zk_guest_free(&g);
+
     }
     names_free(&files);
     return rc;

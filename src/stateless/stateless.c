@@ -242,10 +242,15 @@ static zk_status build_header(run *r, zk_header *h)
     h->has_parent_beacon_root = true;
     h->parent_beacon_block_root = npr->parent_beacon_block_root;
     h->has_requests_hash = true;
-    h->has_block_access_list_hash = true;
-    h->block_access_list_hash = keccak256(p->block_access_list.ptr, p->block_access_list.len);
-    h->has_slot_number = true;
-    h->slot_number = p->slot_number;
+    if (zk_chain_fork_at(&r->cfg, p->timestamp) >= ZK_FORK_AMSTERDAM) {
+        h->has_block_access_list_hash = true;
+        h->block_access_list_hash = keccak256(p->block_access_list.ptr, p->block_access_list.len);
+        h->has_slot_number = true;
+        h->slot_number = p->slot_number;
+    } else if (p->block_access_list.len != 0 || p->slot_number != 0) {
+        /* Earlier rules (zk_stateless_validate_rules) have no such header fields. */
+        return fail(r, ZK_ERR_INVALID, "payload: block access list or slot number before Amsterdam");
+    }
     zk_status st;
     if ((st = transactions_root(r, &h->transactions_root)) != ZK_OK ||
         (st = withdrawals_root(r, &h->withdrawals_root)) != ZK_OK)
@@ -398,11 +403,17 @@ static zk_status execute(run *r)
     return ZK_ERR_INVALID;
 }
 
-/* Steps after decoding; any failure but NOMEM means "invalid". */
-static zk_status validate(run *r)
+/* Steps after decoding; any failure but NOMEM means "invalid". `rules` (NULL: Amsterdam)
+ * with the input's chain id. */
+static zk_status validate(run *r, const zk_chain_config *rules)
 {
     zk_status st;
-    amsterdam_chain(r->in->chain_id, &r->cfg);
+    if (rules) {
+        r->cfg = *rules;
+        r->cfg.chain_id = r->in->chain_id;
+    } else {
+        amsterdam_chain(r->in->chain_id, &r->cfg);
+    }
     zk_region_begin("witness_headers");
     st = check_headers(r);
     zk_region_end("witness_headers");
@@ -438,6 +449,13 @@ static void put_u64le(uint8_t *p, uint64_t v)
 zk_status zk_stateless_validate_ex(zk_stateless_format format, const uint8_t *in, size_t len, zk_arena *a,
                                    uint8_t *out, size_t *out_len, zk_stateless_report *report)
 {
+    return zk_stateless_validate_rules(format, NULL, in, len, a, out, out_len, report);
+}
+
+zk_status zk_stateless_validate_rules(zk_stateless_format format, const zk_chain_config *rules, const uint8_t *in,
+                                      size_t len, zk_arena *a, uint8_t *out, size_t *out_len,
+                                      zk_stateless_report *report)
+{
     zk_stateless_report scratch;
     zk_stateless_report *rep = report ? report : &scratch;
     memset(rep, 0, sizeof *rep);
@@ -471,7 +489,7 @@ zk_status zk_stateless_validate_ex(zk_stateless_format format, const uint8_t *in
     rep->num_txs = input.request.payload.num_transactions;
     r.in = &input;
 
-    st = validate(&r);
+    st = validate(&r, rules);
     if (st == ZK_ERR_NOMEM)
         return st;
     rep->valid = st == ZK_OK;

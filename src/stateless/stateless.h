@@ -25,6 +25,7 @@
 #define ZK_STATELESS_H
 
 #include "../core/arena.h"
+#include "../evm/fork.h"
 #include "ssz.h"
 
 #define ZK_STATELESS_OUTPUT_V033 41u
@@ -55,5 +56,14 @@ zk_status zk_stateless_validate_ex(zk_stateless_format format, const uint8_t *in
 
 zk_status zk_stateless_validate(zk_stateless_format format, const uint8_t *in, size_t len, zk_arena *a,
                                 uint8_t *out, size_t *out_len);
+
+/* zk_stateless_validate_ex under other chain rules than Amsterdam's: `rules` (its chain id
+ * is replaced by the input's; NULL: Amsterdam, as zk_stateless_validate_ex). The input
+ * formats carry no fork, so a guest for other rules is a separate build (guest/README.md).
+ * Before Amsterdam the payload's block access list must be empty and its slot number 0:
+ * the header has no such fields. For benchmarks of pre-Amsterdam fixtures (Osaka). */
+zk_status zk_stateless_validate_rules(zk_stateless_format format, const zk_chain_config *rules, const uint8_t *in,
+                                      size_t len, zk_arena *a, uint8_t *out, size_t *out_len,
+                                      zk_stateless_report *report);
 
 #endif
