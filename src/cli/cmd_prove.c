@@ -21,6 +21,7 @@
 #include "core/arena_malloc.h"
 #include "stark/airs.h"
 #include "stark/stark.h"
+#include "stark_cli.h"
 
 static void put_le(FILE *f, uint64_t v, int bytes)
 {
@@ -34,7 +35,7 @@ static int write_proof_file(const char *path, const char *name, uint32_t cols, u
     FILE *f = fopen(path, "wb");
     if (!f)
         return -1;
-    fwrite("ZKL1PRF\x01", 1, 8, f);
+    fwrite(ZK_PROOF_FILE_MAGIC, 1, ZK_PROOF_FILE_MAGIC_LEN, f);
     put_le(f, strlen(name), 2);
     fwrite(name, 1, strlen(name), f);
     put_le(f, cols, 4);
@@ -46,20 +47,6 @@ static int write_proof_file(const char *path, const char *name, uint32_t cols, u
     fwrite(proof, 1, len, f);
     int failed = ferror(f);
     return (fclose(f) == 0 && !failed) ? 0 : -1;
-}
-
-/* Prints s as the contents of a JSON string. */
-static void print_json_string(const char *s)
-{
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            printf("\\%c", ch);
-        else if (ch < 0x20)
-            printf("\\u%04x", ch);
-        else
-            putchar(ch);
-    }
 }
 
 static int usage(void)
@@ -144,7 +131,7 @@ int cmd_prove(int argc, char **argv)
     else {
         printf("{\"air\":\"%s\",\"log_rows\":%lu,\"proof_bytes\":%zu,\"prove_seconds\":%.3f,\"out\":\"", air_name,
                log_rows, len, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9);
-        print_json_string(out);
+        zk_cli_print_json_string(out);
         printf("\"}\n");
     }
     zk_arena_release(&arena);

@@ -9,6 +9,7 @@
 #include "core/arena_malloc.h"
 #include "stark/airs.h"
 #include "stark/stark.h"
+#include "stark_cli.h"
 
 typedef struct cursor {
     const uint8_t *p;
@@ -27,20 +28,6 @@ static uint64_t take_le(cursor *c, int bytes)
         v = (v << 8) | c->p[c->off + (size_t)i];
     c->off += (size_t)bytes;
     return v;
-}
-
-/* Prints s as the contents of a JSON string. */
-static void print_json_string(const char *s)
-{
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            printf("\\%c", ch);
-        else if (ch < 0x20)
-            printf("\\u%04x", ch);
-        else
-            putchar(ch);
-    }
 }
 
 static uint8_t *read_file(const char *path, size_t *len)
@@ -92,9 +79,9 @@ int cmd_verify(int argc, char **argv)
     int rc = 1;
     const char *why = "malformed proof file";
     static stark_bench_air bench;
-    if (len < 8 || memcmp(file, "ZKL1PRF\x01", 8) != 0)
+    if (len < ZK_PROOF_FILE_MAGIC_LEN || memcmp(file, ZK_PROOF_FILE_MAGIC, ZK_PROOF_FILE_MAGIC_LEN) != 0)
         goto out;
-    c.off = 8;
+    c.off = ZK_PROOF_FILE_MAGIC_LEN;
     size_t name_len = (size_t)take_le(&c, 2);
     if (c.bad || name_len == 0 || name_len >= sizeof name || name_len > len - c.off)
         goto out;
@@ -126,9 +113,9 @@ int cmd_verify(int argc, char **argv)
     }
 out:
     printf("{\"file\":\"");
-    print_json_string(argv[1]);
+    zk_cli_print_json_string(argv[1]);
     printf("\",\"air\":\"");
-    print_json_string(name);
+    zk_cli_print_json_string(name);
     printf("\",\"log_rows\":%u,\"publics\":[", log_rows);
     for (uint32_t i = 0; i < n_pub; i++)
         printf("%s%llu", i ? "," : "", (unsigned long long)pub[i]);
