@@ -90,7 +90,9 @@ typedef struct zk_evm zk_evm; /* opaque */
 zk_evm *zk_evm_create(zk_arena *a, zk_state_backend *backend, const zk_block_env *env);
 
 /* Validates and executes one transaction whose sender has been recovered into tx->sender.
- * `block_gas_left` is the block gas limit minus gas already used by earlier transactions.
+ * `block_gas_left` is the block gas limit minus gas already used by earlier transactions
+ * (before Amsterdam; from Amsterdam on the zk_evm checks the regular and state dimensions
+ * against its own sums of the block's earlier transactions and ignores it).
  * Returns ZK_OK with res->error set (NONE or why the tx is invalid; an invalid tx leaves
  * state untouched), or a backend/arena error (ZK_ERR_MISSING, ZK_ERR_NOMEM), after which
  * the zk_evm must not be used further. */

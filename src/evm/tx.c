@@ -647,7 +647,9 @@ zk_status zk_evm_execute_tx(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
         /* EIP-8037: regular gas up to the EIP-7825 cap, the rest is the state reservoir. */
         uint64_t regular_budget = TX_MAX_GAS_LIMIT - c.intrinsic;
         uint64_t regular = exec_gas < regular_budget ? exec_gas : regular_budget;
-        e->state_reservoir = (int64_t)(exec_gas - regular);
+        /* Bounded by the block gas limit; clamped so that absurd limits cannot overflow. */
+        uint64_t reservoir = exec_gas - regular;
+        e->state_reservoir = reservoir < (UINT64_C(1) << 62) ? (int64_t)reservoir : (INT64_C(1) << 62);
         exec_gas = regular;
     }
     run_tx_message(e, tx, sender, exec_gas > INT64_MAX ? INT64_MAX : (int64_t)exec_gas, &r, &auth_refund);
