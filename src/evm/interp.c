@@ -378,23 +378,25 @@ static inline int64_t new_account_state_gas(const zk_evm *e) { return EVM_STATE_
 
 /* ---- state opcodes ---- */
 
-/* An account not yet cached is cold: when even the cold access cannot be paid, fail
- * without reading it, so that a witness need not hold it. */
-static bool affordable_cold_access(frame *f, const zk_address *addr, int64_t extra)
+/* The account an opcode is about to access. One not yet cached is cold: when even the
+ * cold access plus `extra` cannot be paid, this returns NULL (out of gas) without reading
+ * it, so that a witness need not hold it. NULL with e->fatal set: backend/arena error. */
+static evm_account *account_if_affordable(frame *f, const zk_address *addr, int64_t extra)
 {
-    if (evm_account_peek(f->e, addr) != NULL)
-        return true;
+    evm_account *a = evm_account_peek(f->e, addr);
+    if (a != NULL)
+        return a;
     bool warm = f->e->precompiles_warm && zk_precompile_exists(f->e->env.fork, addr);
-    return f->gas >= (warm ? GAS_WARM_ACCESS : GAS_COLD_ACCOUNT_ACCESS) + extra;
+    if (f->gas < (warm ? GAS_WARM_ACCESS : GAS_COLD_ACCOUNT_ACCESS) + extra)
+        return NULL;
+    return evm_account_get(f->e, addr);
 }
 
 static bool op_balance_like(frame *f, uint8_t op)
 {
     u256 *x = &f->top[-1];
     zk_address addr = evm_word_to_address(x);
-    if (!affordable_cold_access(f, &addr, 0))
-        return false;
-    evm_account *a = evm_account_get(f->e, &addr);
+    evm_account *a = account_if_affordable(f, &addr, 0);
     if (a == NULL)
         return false;
     if (!charge(f, access_cost(f, a)) || !evm_bal_access(f->e, a))
@@ -426,9 +428,7 @@ static bool op_extcodecopy(frame *f)
     uint64_t o, n;
     if (!mem_range(&s[2], &s[0], &o, &n))
         return false;
-    if (!affordable_cold_access(f, &addr, GAS_COPY_WORD * (int64_t)words(n) + (n ? expansion_cost(f, o + n) : 0)))
-        return false;
-    evm_account *a = evm_account_get(f->e, &addr);
+    evm_account *a = account_if_affordable(f, &addr, GAS_COPY_WORD * (int64_t)words(n) + (n ? expansion_cost(f, o + n) : 0));
     if (a == NULL)
         return false;
     int64_t cost = access_cost(f, a) + GAS_COPY_WORD * (int64_t)words(n);
@@ -704,9 +704,7 @@ static bool op_call(frame *f, uint8_t op)
         end = out_off + out_len;
     int64_t mem_cost = expansion_cost(f, end);
 
-    if (!affordable_cold_access(f, &to, mem_cost + (u256_is_zero(&value) ? 0 : GAS_CALL_VALUE)))
-        return false;
-    evm_account *to_acct = evm_account_get(e, &to);
+    evm_account *to_acct = account_if_affordable(f, &to, mem_cost + (u256_is_zero(&value) ? 0 : GAS_CALL_VALUE));
     if (to_acct == NULL)
         return false;
     evm_message child;
@@ -952,9 +950,7 @@ static bool op_selfdestruct(frame *f)
     f->top--;
     if (e->env.fork >= ZK_FORK_AMSTERDAM && m->is_static)
         return false; /* before the beneficiary is accessed (EIP-7928) */
-    if (!affordable_cold_access(f, &to, 0))
-        return false;
-    evm_account *ben = evm_account_get(e, &to);
+    evm_account *ben = account_if_affordable(f, &to, 0);
     evm_account *self = f->self;
     if (ben == NULL)
         return false;
