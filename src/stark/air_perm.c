@@ -51,29 +51,22 @@ static void perm_eval_mixed(const void *ctx, const uint64_t *cur, const uint64_t
                       gl3_from_base(cur[COL_B1]), aux_cur[0], aux_next[0]);
 }
 
+/* Row i adds 1/(alpha - t_a) - 1/(alpha - t_b). */
+static void perm_fill_row(const uint64_t *const *main, size_t i, const gl3 *ch, gl3 *const *num, gl3 *const *den)
+{
+    gl3 a[2] = {gl3_from_base(main[COL_A0][i]), gl3_from_base(main[COL_A1][i])};
+    gl3 b[2] = {gl3_from_base(main[COL_B0][i]), gl3_from_base(main[COL_B1][i])};
+    num[0][i] = gl3_one();
+    den[0][i] = gl3_sub(ch[0], stark_logup_compress(a, 2, ch[1]));
+    num[1][i] = gl3_from_base(GL_P - 1); /* -1 */
+    den[1][i] = gl3_sub(ch[0], stark_logup_compress(b, 2, ch[1]));
+}
+
 static zk_status perm_build_aux(const void *ctx, const uint64_t *const *main, size_t n, const gl3 *ch,
                                 gl3 *const *aux, zk_arena *scratch)
 {
     (void)ctx;
-    zk_arena_mark mark = zk_arena_get_mark(scratch);
-    gl3 *num[2], *den[2];
-    for (int k = 0; k < 2; k++) {
-        num[k] = zk_arena_alloc(scratch, n * sizeof(gl3));
-        den[k] = zk_arena_alloc(scratch, n * sizeof(gl3));
-        if (!num[k] || !den[k])
-            return ZK_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < n; i++) {
-        gl3 a[2] = {gl3_from_base(main[COL_A0][i]), gl3_from_base(main[COL_A1][i])};
-        gl3 b[2] = {gl3_from_base(main[COL_B0][i]), gl3_from_base(main[COL_B1][i])};
-        num[0][i] = gl3_one();
-        den[0][i] = gl3_sub(ch[0], stark_logup_compress(a, 2, ch[1]));
-        num[1][i] = gl3_from_base(GL_P - 1);
-        den[1][i] = gl3_sub(ch[0], stark_logup_compress(b, 2, ch[1]));
-    }
-    zk_status st = stark_logup_running_sum(aux[0], n, 2, num, den, scratch);
-    zk_arena_reset(scratch, mark);
-    return st;
+    return stark_logup_build_column(aux[0], n, 2, perm_fill_row, main, ch, scratch);
 }
 
 static const stark_air perm_air = {

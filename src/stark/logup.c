@@ -27,6 +27,29 @@ zk_status stark_logup_running_sum(gl3 *s, size_t n, size_t n_frac, gl3 *const *n
     return ZK_OK;
 }
 
+zk_status stark_logup_build_column(gl3 *s, size_t n, size_t n_frac, stark_logup_row_fn fill,
+                                   const uint64_t *const *main, const gl3 *ch, zk_arena *scratch)
+{
+    zk_arena_mark mark = zk_arena_get_mark(scratch);
+    zk_status st = ZK_ERR_NOMEM;
+    gl3 **num = zk_arena_alloc(scratch, n_frac * sizeof *num);
+    gl3 **den = zk_arena_alloc(scratch, n_frac * sizeof *den);
+    if (!num || !den)
+        goto out;
+    for (size_t k = 0; k < n_frac; k++) {
+        num[k] = zk_arena_alloc(scratch, n * sizeof(gl3));
+        den[k] = zk_arena_alloc(scratch, n * sizeof(gl3));
+        if (!num[k] || !den[k])
+            goto out;
+    }
+    for (size_t i = 0; i < n; i++)
+        fill(main, i, ch, num, den);
+    st = stark_logup_running_sum(s, n, n_frac, num, den, scratch);
+out:
+    zk_arena_reset(scratch, mark);
+    return st;
+}
+
 gl3 stark_logup_compress(const gl3 *v, size_t width, gl3 beta)
 {
     gl3 acc = gl3_zero();

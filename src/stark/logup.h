@@ -30,6 +30,18 @@
 zk_status stark_logup_running_sum(gl3 *s, size_t n, size_t n_frac, gl3 *const *num, gl3 *const *den,
                                   zk_arena *scratch);
 
+/* Fills one row's fractions of a LogUp aux column: num[k][row] and den[k][row] for every
+ * fraction k, from the main trace `main` and the challenges `ch`. */
+typedef void (*stark_logup_row_fn)(const uint64_t *const *main, size_t row, const gl3 *ch, gl3 *const *num,
+                                   gl3 *const *den);
+
+/* Builds the aux column s[0..n) of an AIR whose rows each add n_frac fractions: fills scratch
+ * numerator and denominator columns row by row with `fill`, then takes their running sum
+ * (stark_logup_running_sum). The scratch columns are released before returning, in every case.
+ * ZK_ERR_INVALID if a denominator is zero, ZK_ERR_NOMEM on arena exhaustion. */
+zk_status stark_logup_build_column(gl3 *s, size_t n, size_t n_frac, stark_logup_row_fn fill,
+                                   const uint64_t *const *main, const gl3 *ch, zk_arena *scratch);
+
 /* Compresses a tuple: v[0] + beta·v[1] + beta^2·v[2] + ... */
 gl3 stark_logup_compress(const gl3 *v, size_t width, gl3 beta);
 
