@@ -87,6 +87,18 @@ void bn254_fp6_neg(bn254_fp6 *r, const bn254_fp6 *a) {
 }
 
 /* Karatsuba over the three coefficients (6 Fp2 multiplications). */
+/* The Karatsuba cross term x0 y1 + x1 y0 = (x0 + x1)(y0 + y1) - t0 - t1, given the products
+ * t0 = x0 y0 and t1 = x1 y1: one multiplication instead of two. */
+static inline void fp2_karatsuba_cross(bn254_fp2 *r, const bn254_fp2 *x0, const bn254_fp2 *x1, const bn254_fp2 *y0,
+                                       const bn254_fp2 *y1, const bn254_fp2 *t0, const bn254_fp2 *t1) {
+    bn254_fp2 s, u;
+    bn254_fp2_add(&s, x0, x1);
+    bn254_fp2_add(&u, y0, y1);
+    bn254_fp2_mul(&s, &s, &u);
+    bn254_fp2_sub(&s, &s, t0);
+    bn254_fp2_sub(r, &s, t1);
+}
+
 void bn254_fp6_mul(bn254_fp6 *r, const bn254_fp6 *a, const bn254_fp6 *b) {
     bn254_fp2 t0, t1, t2, s, u, c0, c1, c2;
     bn254_fp2_mul(&t0, &a->c0, &b->c0);
@@ -94,29 +106,17 @@ void bn254_fp6_mul(bn254_fp6 *r, const bn254_fp6 *a, const bn254_fp6 *b) {
     bn254_fp2_mul(&t2, &a->c2, &b->c2);
 
     /* c0 = t0 + xi ((a1 + a2)(b1 + b2) - t1 - t2) */
-    bn254_fp2_add(&s, &a->c1, &a->c2);
-    bn254_fp2_add(&u, &b->c1, &b->c2);
-    bn254_fp2_mul(&s, &s, &u);
-    bn254_fp2_sub(&s, &s, &t1);
-    bn254_fp2_sub(&s, &s, &t2);
+    fp2_karatsuba_cross(&s, &a->c1, &a->c2, &b->c1, &b->c2, &t1, &t2);
     bn254_fp2_mul_xi(&s, &s);
     bn254_fp2_add(&c0, &s, &t0);
 
     /* c1 = (a0 + a1)(b0 + b1) - t0 - t1 + xi t2 */
-    bn254_fp2_add(&s, &a->c0, &a->c1);
-    bn254_fp2_add(&u, &b->c0, &b->c1);
-    bn254_fp2_mul(&s, &s, &u);
-    bn254_fp2_sub(&s, &s, &t0);
-    bn254_fp2_sub(&s, &s, &t1);
+    fp2_karatsuba_cross(&s, &a->c0, &a->c1, &b->c0, &b->c1, &t0, &t1);
     bn254_fp2_mul_xi(&u, &t2);
     bn254_fp2_add(&c1, &s, &u);
 
     /* c2 = (a0 + a2)(b0 + b2) - t0 - t2 + t1 */
-    bn254_fp2_add(&s, &a->c0, &a->c2);
-    bn254_fp2_add(&u, &b->c0, &b->c2);
-    bn254_fp2_mul(&s, &s, &u);
-    bn254_fp2_sub(&s, &s, &t0);
-    bn254_fp2_sub(&s, &s, &t2);
+    fp2_karatsuba_cross(&s, &a->c0, &a->c2, &b->c0, &b->c2, &t0, &t2);
     bn254_fp2_add(&c2, &s, &t1);
 
     r->c0 = c0;
@@ -135,7 +135,7 @@ void bn254_fp6_mul_v(bn254_fp6 *r, const bn254_fp6 *a) {
 
 /* a * (b0 + b1 v), the shape of the w-part of a line value (5 Fp2 multiplications). */
 static void fp6_mul_01(bn254_fp6 *r, const bn254_fp6 *a, const bn254_fp2 *b0, const bn254_fp2 *b1) {
-    bn254_fp2 t0, t1, s, u, c0, c1, c2;
+    bn254_fp2 t0, t1, s, c0, c1, c2;
     bn254_fp2_mul(&t0, &a->c0, b0);
     bn254_fp2_mul(&t1, &a->c1, b1);
 
@@ -145,11 +145,7 @@ static void fp6_mul_01(bn254_fp6 *r, const bn254_fp6 *a, const bn254_fp2 *b0, co
     bn254_fp2_add(&c0, &s, &t0);
 
     /* c1 = a0 b1 + a1 b0 = (a0 + a1)(b0 + b1) - t0 - t1 */
-    bn254_fp2_add(&s, &a->c0, &a->c1);
-    bn254_fp2_add(&u, b0, b1);
-    bn254_fp2_mul(&s, &s, &u);
-    bn254_fp2_sub(&s, &s, &t0);
-    bn254_fp2_sub(&c1, &s, &t1);
+    fp2_karatsuba_cross(&c1, &a->c0, &a->c1, b0, b1, &t0, &t1);
 
     /* c2 = a1 b1 + a2 b0 */
     bn254_fp2_mul(&s, &a->c2, b0);
