@@ -219,12 +219,12 @@ static zk_tx_error validate(zk_evm *e, const zk_tx *tx, uint64_t block_gas_left,
     c->floor = zk_tx_floor_gas(fork, tx);
     if (c->intrinsic > tx->gas_limit || c->intrinsic_state > tx->gas_limit - c->intrinsic)
         return ZK_TXERR_INTRINSIC_GAS_TOO_LOW;
-    if (c->floor > tx->gas_limit)
-        return ZK_TXERR_INTRINSIC_GAS_BELOW_FLOOR_GAS_COST;
     /* EIP-8037: the gas limit may exceed the EIP-7825 cap (the excess feeds the state-gas
      * reservoir), but the regular intrinsic cost and the floor must fit under it. */
     if (amsterdam && (c->intrinsic > TX_MAX_GAS_LIMIT || c->floor > TX_MAX_GAS_LIMIT))
         return ZK_TXERR_INTRINSIC_GAS_TOO_LOW;
+    if (c->floor > tx->gas_limit)
+        return ZK_TXERR_INTRINSIC_GAS_BELOW_FLOOR_GAS_COST;
     if (tx->nonce == UINT64_MAX)
         return ZK_TXERR_NONCE_IS_MAX;
     if (!tx->has_to && fork >= ZK_FORK_SHANGHAI && tx->data.len > evm_max_initcode_size(fork))
