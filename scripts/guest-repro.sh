@@ -37,7 +37,7 @@ for e in $elfs; do
     if [ "$a" = "$b" ]; then
         echo "$e: $a (identical)"
     else
-        echo "$e: DIFFERS: $a (reference) vs $b (clean build in $work)"
+        echo "$e: DIFFERS: $a (reference) vs $b (clean build in $work; if sources changed since the reference was built, rebuild it first)"
         status=1
     fi
 done
