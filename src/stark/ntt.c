@@ -171,6 +171,17 @@ static void dit_layer_scalar(uint64_t *a, size_t m, const uint64_t *w)
     }
 }
 
+/* The m = 1 layer, where the twiddle is 1 and DIF and DIT agree: (a[b], a[b+1]) -> (a+b, a-b)
+ * for every pair of the n values. */
+static void unit_layer_scalar(uint64_t *a, size_t n)
+{
+    for (size_t b = 0; b + 1 < n; b += 2) {
+        uint64_t u = a[b], v = a[b + 1];
+        a[b] = gl_add(u, v);
+        a[b + 1] = gl_sub(u, v);
+    }
+}
+
 static void dif_layer(uint64_t *a, size_t m, const uint64_t *w, bool simd)
 {
 #ifdef NTT_AVX512
@@ -209,11 +220,7 @@ static void dif_iterative(uint64_t *a, size_t n, const uint64_t *tw, bool simd)
     for (size_t m = n >> 1; m >= 2; m >>= 1)
         for (size_t b = 0; b < n; b += 2 * m)
             dif_layer(a + b, m, tw + m, simd);
-    for (size_t b = 0; b + 1 < n; b += 2) { /* m = 1: the twiddle is 1 */
-        uint64_t u = a[b], v = a[b + 1];
-        a[b] = gl_add(u, v);
-        a[b + 1] = gl_sub(u, v);
-    }
+    unit_layer_scalar(a, n);
 }
 
 static void dit_iterative(uint64_t *a, size_t n, const uint64_t *tw, bool simd)
@@ -227,11 +234,7 @@ static void dit_iterative(uint64_t *a, size_t n, const uint64_t *tw, bool simd)
         return;
     }
 #endif
-    for (size_t b = 0; b + 1 < n; b += 2) {
-        uint64_t u = a[b], v = a[b + 1];
-        a[b] = gl_add(u, v);
-        a[b + 1] = gl_sub(u, v);
-    }
+    unit_layer_scalar(a, n);
     for (size_t m = 2; m < n; m <<= 1)
         for (size_t b = 0; b < n; b += 2 * m)
             dit_layer(a + b, m, tw + m, simd);
