@@ -96,6 +96,88 @@ static int collect_json(const char *path, names *out)
     return rc;
 }
 
+/* ---- function symbols of a guest ELF (for the per-function profile) ---- */
+
+typedef struct func_sym {
+    uint64_t addr, size;
+    const char *name; /* into the ELF bytes */
+    uint64_t count;   /* instructions retired inside it, summed over the runs */
+} func_sym;
+
+typedef struct symtab {
+    func_sym *v;
+    size_t n;
+    size_t cursor; /* zk_vm_foreach_pc_count walks pcs in ascending order */
+} symtab;
+
+static uint64_t rd_le(const uint8_t *p, int n)
+{
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static int cmp_sym_addr(const void *a, const void *b)
+{
+    const func_sym *x = a, *y = b;
+    return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/* The STT_FUNC symbols of an ELF64 (little-endian) image; an empty table when it has none
+ * or anything is out of bounds (the VM has validated the program headers, not these). */
+static void symtab_load(symtab *t, const uint8_t *elf, size_t len)
+{
+    memset(t, 0, sizeof *t);
+    if (len < 64)
+        return;
+    uint64_t shoff = rd_le(elf + 0x28, 8), shentsize = rd_le(elf + 0x3a, 2), shnum = rd_le(elf + 0x3c, 2);
+    if (shentsize != 64 || shoff > len || shnum > (len - shoff) / 64)
+        return;
+    for (uint64_t i = 0; i < shnum; i++) {
+        const uint8_t *sh = elf + shoff + 64 * i;
+        if (rd_le(sh + 4, 4) != 2) /* SHT_SYMTAB */
+            continue;
+        uint64_t off = rd_le(sh + 24, 8), size = rd_le(sh + 32, 8), link = rd_le(sh + 40, 4);
+        if (off > len || size > len - off || link >= shnum)
+            return;
+        const uint8_t *str_sh = elf + shoff + 64 * link;
+        uint64_t str_off = rd_le(str_sh + 24, 8), str_size = rd_le(str_sh + 32, 8);
+        if (str_off > len || str_size > len - str_off || str_size == 0 || elf[str_off + str_size - 1] != 0)
+            return;
+        size_t count = (size_t)(size / 24);
+        t->v = calloc(count + 1, sizeof *t->v);
+        if (!t->v)
+            return;
+        for (size_t k = 0; k < count; k++) {
+            const uint8_t *sym = elf + off + 24 * k;
+            uint64_t name = rd_le(sym, 4), value = rd_le(sym + 8, 8), sz = rd_le(sym + 16, 8);
+            if ((sym[4] & 0xf) != 2 || name >= str_size || sz == 0) /* STT_FUNC with a size */
+                continue;
+            t->v[t->n++] = (func_sym){value, sz, (const char *)elf + str_off + name, 0};
+        }
+        qsort(t->v, t->n, sizeof *t->v, cmp_sym_addr);
+        return;
+    }
+}
+
+static void symtab_count(void *user, uint64_t pc, uint64_t count)
+{
+    symtab *t = user;
+    if (t->cursor > 0 && pc < t->v[t->cursor - 1].addr)
+        t->cursor = 0; /* a new run starts from the lowest pc again */
+    while (t->cursor < t->n && pc >= t->v[t->cursor].addr + t->v[t->cursor].size)
+        t->cursor++;
+    if (t->cursor < t->n && pc >= t->v[t->cursor].addr)
+        t->v[t->cursor].count += count;
+}
+
+static int cmp_sym_count(const void *a, const void *b)
+{
+    const func_sym *x = a, *y = b;
+    return x->count < y->count ? 1 : x->count > y->count ? -1 : 0;
+}
+
 /* ---- per-name cycle totals ---- */
 
 typedef struct tally {
@@ -176,6 +258,7 @@ typedef struct stats {
     double max_cpg;
     char worst[512]; /* the block with the highest cycles per gas */
     tallies regions;
+    symtab *functions; /* the guest's per-function instruction counts (NULL: none) */
 } stats;
 
 typedef struct bench_ctx {
@@ -285,6 +368,15 @@ static void print_stats(const char *what, stats *s)
                t->accelerator ? "accelerator" : "region", (double)t->cycles / 1e6,
                100.0 * (double)t->cycles / (double)s->cycles, t->count, t->accelerator ? "calls" : "times");
     }
+    if (s->functions && s->functions->n > 0) {
+        symtab *f = s->functions;
+        qsort(f->v, f->n, sizeof *f->v, cmp_sym_count);
+        printf("    top functions (instructions retired in the function itself, all runs):\n");
+        for (size_t i = 0; i < f->n && i < 15 && f->v[i].count > 0; i++)
+            printf("      %-40s %9.1f M instr %6.1f %%\n", f->v[i].name, (double)f->v[i].count / 1e6,
+                   100.0 * (double)f->v[i].count / (double)s->cycles);
+        qsort(f->v, f->n, sizeof *f->v, cmp_sym_addr);
+    }
 }
 
 static void stats_free(stats *s)
@@ -296,6 +388,17 @@ static void stats_free(stats *s)
 static int bench_guest(zk_guest *g, zk_guest *osaka, const names *files, uint64_t max_gas)
 {
     bench_ctx c = {.guest = g, .osaka = osaka};
+    symtab syms, osaka_syms = {0};
+    symtab_load(&syms, g->elf, g->elf_len);
+    g->pc_count = symtab_count;
+    g->pc_count_user = &syms;
+    c.fixtures.functions = &syms;
+    if (osaka) {
+        symtab_load(&osaka_syms, osaka->elf, osaka->elf_len);
+        osaka->pc_count = symtab_count;
+        osaka->pc_count_user = &osaka_syms;
+        c.generated.functions = &osaka_syms;
+    }
     zk_arena_init_malloc(&c.arena, 1u << 22);
     int rc = 0;
     for (size_t f = 0; f < files->n && rc == 0; f++) {
@@ -338,6 +441,8 @@ static int bench_guest(zk_guest *g, zk_guest *osaka, const names *files, uint64_
     int bad = c.fixtures.mismatches || c.fixtures.failures || c.generated.mismatches || c.generated.failures;
     stats_free(&c.fixtures);
     stats_free(&c.generated);
+    free(syms.v);
+    free(osaka_syms.v);
     return rc != 0 || bad ? 1 : 0;
 }
 

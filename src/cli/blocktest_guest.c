@@ -86,6 +86,8 @@ static int exec_vm(const zk_guest *g, const uint8_t *in, size_t len, uint8_t **o
         return -1;
     }
     memcpy(*out, o, *out_len);
+    if (g->pc_count)
+        zk_vm_foreach_pc_count(vm, g->pc_count, g->pc_count_user);
     if (run) {
         run->cycles = zk_vm_cycles(vm);
         run->instructions = zk_vm_instructions(vm);

@@ -26,6 +26,10 @@ typedef struct zk_guest {
     const char *qemu;           /* qemu-riscv64 command (runner QEMU) */
     zk_stateless_format format; /* the format the guest was built for (native comparison) */
     uint64_t max_cycles;        /* VM cycle limit per block (0: none) */
+    /* Optional, runner ZKL1: after each successful run, called for every instruction
+     * that ran (see zk_vm_foreach_pc_count), for per-function profiles. */
+    void (*pc_count)(void *user, uint64_t pc, uint64_t count);
+    void *pc_count_user;
 } zk_guest;
 
 /* "zkl1" or "qemu" -> runner; false for anything else. */

@@ -137,6 +137,17 @@ uint64_t zk_vm_instructions(const zk_vm *vm) { return vm->instret; }
 uint64_t zk_vm_cycles(const zk_vm *vm) { return vm->instret + vm->accel_cycles; }
 double zk_vm_wall_seconds(const zk_vm *vm) { return vm->wall_seconds; }
 
+void zk_vm_foreach_pc_count(const zk_vm *vm, zk_vm_pc_count_fn fn, void *user)
+{
+    /* Prefix sums over the straight-line deltas, as in zk_vm_write_report. */
+    int64_t running = 0;
+    for (uint64_t i = 0; i < vm->ncode; i++) {
+        running += vm->run_delta[i];
+        if (running > 0)
+            fn(user, vm->code_base + 4 * i, (uint64_t)running);
+    }
+}
+
 const uint8_t *zk_vm_output(const zk_vm *vm, size_t *len)
 {
     *len = vm->output_len;

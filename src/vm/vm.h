@@ -57,6 +57,13 @@ uint64_t zk_vm_instructions(const zk_vm *vm); /* retired instructions */
 uint64_t zk_vm_cycles(const zk_vm *vm);       /* instructions + accelerator cycles */
 double zk_vm_wall_seconds(const zk_vm *vm);   /* time spent in zk_vm_run */
 
+/* After the run: how often each instruction ran. Calls fn(user, pc, count) for every
+ * instruction of the executable span that ran at least once, in ascending pc order (the
+ * basis of a per-function profile: map pc to the ELF's symbols). Accelerator cycles are not
+ * included. */
+typedef void (*zk_vm_pc_count_fn)(void *user, uint64_t pc, uint64_t count);
+void zk_vm_foreach_pc_count(const zk_vm *vm, zk_vm_pc_count_fn fn, void *user);
+
 /* Writes the JSON report of the run (README.md lists the fields) to f. */
 void zk_vm_write_report(const zk_vm *vm, FILE *f);
 
