@@ -50,6 +50,23 @@ static inline uint32_t boolean_fn(unsigned round, uint32_t x, uint32_t y, uint32
     }
 }
 
+/* The five working words of one line. */
+typedef struct line_state {
+    uint32_t a, b, c, d, e;
+} line_state;
+
+/* One step of a line: a new word from a, f(b, c, d), the message word x and the round
+ * constant k, rotated by s and added to e; the words then shift along (c rotated by 10). */
+static inline void line_step(line_state *l, unsigned fn, uint32_t x, uint32_t k, unsigned s)
+{
+    uint32_t t = rol32(l->a + boolean_fn(fn, l->b, l->c, l->d) + x + k, s) + l->e;
+    l->a = l->e;
+    l->e = l->d;
+    l->d = rol32(l->c, 10);
+    l->c = l->b;
+    l->b = t;
+}
+
 static void compress(uint32_t h[5], const uint8_t block[64])
 {
     uint32_t x[16];
@@ -57,28 +74,18 @@ static void compress(uint32_t h[5], const uint8_t block[64])
         x[i] = (uint32_t)block[4 * i] | (uint32_t)block[4 * i + 1] << 8 | (uint32_t)block[4 * i + 2] << 16 |
                (uint32_t)block[4 * i + 3] << 24;
 
-    uint32_t al = h[0], bl = h[1], cl = h[2], dl = h[3], el = h[4];
-    uint32_t ar = h[0], br = h[1], cr = h[2], dr = h[3], er = h[4];
+    line_state left = {h[0], h[1], h[2], h[3], h[4]};
+    line_state right = left;
     for (unsigned j = 0; j < 80; j++) {
         unsigned round = j / 16;
-        uint32_t t = rol32(al + boolean_fn(round, bl, cl, dl) + x[R_LEFT[j]] + K_LEFT[round], S_LEFT[j]) + el;
-        al = el;
-        el = dl;
-        dl = rol32(cl, 10);
-        cl = bl;
-        bl = t;
-        t = rol32(ar + boolean_fn(4 - round, br, cr, dr) + x[R_RIGHT[j]] + K_RIGHT[round], S_RIGHT[j]) + er;
-        ar = er;
-        er = dr;
-        dr = rol32(cr, 10);
-        cr = br;
-        br = t;
+        line_step(&left, round, x[R_LEFT[j]], K_LEFT[round], S_LEFT[j]);
+        line_step(&right, 4 - round, x[R_RIGHT[j]], K_RIGHT[round], S_RIGHT[j]);
     }
-    uint32_t t = h[1] + cl + dr;
-    h[1] = h[2] + dl + er;
-    h[2] = h[3] + el + ar;
-    h[3] = h[4] + al + br;
-    h[4] = h[0] + bl + cr;
+    uint32_t t = h[1] + left.c + right.d;
+    h[1] = h[2] + left.d + right.e;
+    h[2] = h[3] + left.e + right.a;
+    h[3] = h[4] + left.a + right.b;
+    h[4] = h[0] + left.b + right.c;
     h[0] = t;
 }
 
