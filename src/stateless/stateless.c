@@ -58,12 +58,16 @@ static zk_status fail_at(run *r, zk_status st, const char *what, size_t index)
 
 /* ---- chain rules ---- */
 
-/* Amsterdam from genesis with the EEST blob schedule (BPO2's parameters carry over). */
+/* Amsterdam from genesis with the EEST blob schedule (BPO2's parameters carry over), under
+ * the Amsterdam EIP drafts of tests-zkevm@v0.3.3 (zk_amsterdam_rules), the zkEVM release this
+ * validator is tested on, whichever wire format carries the block. Other rules:
+ * zk_stateless_validate_rules. */
 static void amsterdam_chain(uint64_t chain_id, zk_chain_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->chain_id = chain_id;
     cfg->base_fork = ZK_FORK_AMSTERDAM;
+    cfg->amsterdam_rules = ZK_AMSTERDAM_ZKEVM_V0_3;
     cfg->has_blob_params[ZK_FORK_AMSTERDAM] = true;
     cfg->blob_params[ZK_FORK_AMSTERDAM] = (zk_blob_params){14, 21, 11684671};
 }
