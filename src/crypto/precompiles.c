@@ -471,7 +471,9 @@ static zk_status emit_point(pc_call *c, const uint8_t *point, int count)
 
 /* The framing shared by the operations over k records (MSM, pairing), as EIP-2537 orders it:
  * charge gas(k), fail unless the input is k > 0 whole records, then allocate the output and k
- * scratch pairs for the accelerator (after the output, so that they are released at the end). */
+ * scratch pairs for the accelerator (after the output, so that they are released at the end).
+ * bls_batch_begin returns ZK_ERR_NOMEM on arena exhaustion, else ZK_OK with b->pairs NULL when the
+ * call has already ended (out of gas, or not whole records). */
 typedef struct bls_batch {
     size_t k;     /* records in the input */
     uint8_t *out; /* the zero-filled output */
