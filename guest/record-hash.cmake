@@ -1,6 +1,7 @@
-# record-hash.cmake -DELF=<file> -DFORMAT=<input format> [-DREADELF=<llvm-readelf>]: checks
-# that the ELF is pure RV64IM (no C, A, F, D: Tag_RISCV_arch rv64i2p0_m2p0), then prints its
-# SHA-256 and writes "<sha256>  <file name>  format=<format>" to <file>.sha256.
+# record-hash.cmake -DELF=<file> -DFORMAT=<input format> -DRULES=<chain rules>
+# [-DREADELF=<llvm-readelf>]: checks that the ELF is pure RV64IM (no C, A, F, D:
+# Tag_RISCV_arch rv64i2p0_m2p0), then prints its SHA-256 and writes
+# "<sha256>  <file name>  format=<format> rules=<rules>" to <file>.sha256.
 get_filename_component(name ${ELF} NAME)
 if(READELF)
   execute_process(COMMAND ${READELF} -A ${ELF} OUTPUT_VARIABLE attrs RESULT_VARIABLE rc)
@@ -11,5 +12,5 @@ if(READELF)
   endif()
 endif()
 file(SHA256 ${ELF} hash)
-file(WRITE ${ELF}.sha256 "${hash}  ${name}  format=${FORMAT}\n")
-message("${name}: sha256 ${hash} (input format ${FORMAT})")
+file(WRITE ${ELF}.sha256 "${hash}  ${name}  format=${FORMAT} rules=${RULES}\n")
+message("${name}: sha256 ${hash} (input format ${FORMAT}, ${RULES} rules)")

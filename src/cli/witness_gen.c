@@ -34,6 +34,16 @@
         (v)[(n)++] = (item);                                                   \
     } while (0)
 
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p) {
+        fprintf(stderr, "zkl1: out of memory\n");
+        exit(2);
+    }
+    return p;
+}
+
 /* ---- the pre-state's trie nodes, by hash ---- */
 
 typedef struct db_node {
@@ -508,7 +518,7 @@ static void encode_payload(sbuf *b, const zk_block *blk)
     set_u32(b, off_extra, b->len - start);
     put(b, h->extra_data.ptr, h->extra_data.len);
     set_u32(b, off_txs, b->len - start);
-    zk_bytes *txs = calloc(blk->num_txs + 1, sizeof *txs);
+    zk_bytes *txs = xcalloc(blk->num_txs, sizeof *txs);
     for (size_t i = 0; i < blk->num_txs; i++)
         txs[i] = blk->txs[i].encoded;
     put_bytes_list(b, txs, blk->num_txs);
@@ -642,7 +652,7 @@ static int one_block(gen *g, bt_block *b, size_t index, zk_witness_block_fn fn, 
         goto done;
     }
     size_t n_nodes = 0;
-    nodes = calloc(db.n + 1, sizeof *nodes);
+    nodes = xcalloc(db.n, sizeof *nodes);
     for (size_t i = 0; i < db.n; i++)
         if (db.v[i].used)
             nodes[n_nodes++] = (zk_bytes){db.v[i].enc, db.v[i].len};
@@ -657,7 +667,7 @@ static int one_block(gen *g, bt_block *b, size_t index, zk_witness_block_fn fn, 
     if (rec.oldest_block < first)
         first = rec.oldest_block < base ? base : rec.oldest_block;
     size_t n_headers = (size_t)(parent->number - first + 1);
-    headers = calloc(n_headers, sizeof *headers);
+    headers = xcalloc(n_headers, sizeof *headers);
     for (size_t i = 0; i < n_headers; i++)
         headers[i] = header_rlp(&a, g->chain[first - base + i]);
 
@@ -703,7 +713,7 @@ long zk_witness_generate(json_t *test, const char *id, uint64_t max_gas, zk_chai
     if (!(g.state = bt_state_load(&state_arena, json_object_get(test, "pre"), err, err_len)))
         goto done;
     zk_state_mem_set_block_hash(g.state, t.genesis.number, &t.genesis.hash);
-    g.chain = calloc(t.num_blocks + 1, sizeof *g.chain);
+    g.chain = xcalloc(t.num_blocks + 1, sizeof *g.chain);
     g.chain[g.chain_len++] = &t.genesis;
     count = 0;
     for (size_t i = 0; i < t.num_blocks; i++) {
