@@ -20,6 +20,11 @@ if [ -z "$elfs" ]; then
     exit 77
 fi
 
+if ! git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+    echo "guest-repro: $root is not a git checkout (the copy lists files with git): skipped"
+    exit 77
+fi
+
 # A second source directory and a second build directory, both at other paths.
 mkdir -p "$work/src"
 (cd "$root" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar cf - 2>/dev/null) |
