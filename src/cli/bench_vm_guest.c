@@ -436,7 +436,7 @@ static int bench_guest(zk_guest *g, zk_guest *osaka, const names *files, uint64_
     zk_arena_release(&c.arena);
     printf("%s\n", g->path);
     print_stats("zkEVM fixture blocks (statelessInputBytes)", &c.fixtures);
-    if (osaka)
+    if (osaka && (c.generated.blocks > 0 || c.generated.failures > 0))
         print_stats("blocks with generated witnesses (Osaka guest)", &c.generated);
     int bad = c.fixtures.mismatches || c.fixtures.failures || c.generated.mismatches || c.generated.failures;
     stats_free(&c.fixtures);
