@@ -426,7 +426,7 @@ static int bench_guest(zk_guest *g, zk_guest *osaka, const names *files, uint64_
             if (!network || strcmp(network, "Osaka") != 0)
                 continue;
             zk_chain_config rules;
-            if (zk_witness_generate(test, id, max_gas, &rules, generated_block, &c, err, sizeof err) < 0) {
+            if (zk_witness_generate(test, id, max_gas, 0, &rules, generated_block, &c, err, sizeof err) < 0) {
                 fprintf(stderr, "zkl1 bench vm: %s: %s\n", id, err);
                 c.generated.failures++;
             }

@@ -21,8 +21,8 @@
 #include "../evm/fork.h"
 
 /* Called for each valid block, in order: `input` (v0.3.3 bytes), the native validator's
- * output for it (41 bytes, ok = 1), and the gas the block used; all valid only during the
- * call. A non-zero return stops the walk. */
+ * output for it (41 bytes, ok = 1; NULL with ZK_WITNESS_UNCHECKED), and the gas the block
+ * used; all valid only during the call. A non-zero return stops the walk. */
 typedef int (*zk_witness_block_fn)(void *user, size_t index, const uint8_t *input, size_t len, const uint8_t *output,
                                    size_t output_len, uint64_t gas_used);
 
@@ -30,7 +30,12 @@ typedef int (*zk_witness_block_fn)(void *user, size_t index, const uint8_t *inpu
  * be invalid or whose header says more than max_gas gas (0: no limit; later blocks build on
  * it). `rules` receives the test's chain rules. Returns the number of blocks given to fn,
  * or -1 with the reason in err. */
-long zk_witness_generate(json_t *test, const char *id, uint64_t max_gas, zk_chain_config *rules,
+long zk_witness_generate(json_t *test, const char *id, uint64_t max_gas, unsigned flags, zk_chain_config *rules,
                          zk_witness_block_fn fn, void *user, char *err, size_t err_len);
+
+/* flags: skip the native validation of each input. For comparing the witness alone (e.g.
+ * with a fixture's own for Amsterdam blocks, whose payload needs the block access list,
+ * which this encoder leaves empty). */
+#define ZK_WITNESS_UNCHECKED 1u
 
 #endif
