@@ -9,10 +9,12 @@
  * its wall time (process start-up included; the default run is long enough to make that
  * small). The outputs of both must be identical. Best of --repeat runs each.
  *
- * `zkl1 bench vm --fixtures PATH... [--guest ELF]...` measures instead the stateless guest
- * (guest/main.c; default: both flavours, guest/zkl1-guest-{accel,pure}.elf beside zkl1) on
- * every fixture block with stateless bytes: cycles per gas and the top regions, see
- * bench_vm_guest.c.
+ * The plain command ends with the stateless guest on the fixtures unpacked beside zkl1
+ * (bench_default_guest). `zkl1 bench vm --fixtures PATH... [--guest ELF]... [--max-gas N]`
+ * measures only the stateless guest (guest/main.c; default: both flavours,
+ * guest/zkl1-guest-{accel,pure}.elf beside zkl1) on every fixture block with stateless
+ * bytes, and on the Osaka blocks of fixtures without (witnesses made by witness_gen.c, run
+ * on the -osaka builds): cycles per gas, regions, top functions; see bench_vm_guest.c.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -59,6 +61,37 @@ static int elf_beside_zkl1(char *path, size_t size, const char *name, const char
 static int default_elf(char *path, size_t size, const char *name)
 {
     return elf_beside_zkl1(path, size, name, "-linux.elf");
+}
+
+/* The plain `zkl1 bench vm` ends with the stateless guest when the build has it and the
+ * fixtures are unpacked beside zkl1 (fixtures/, as `make` does): both flavours over the
+ * zkEVM fixtures and the benchmark fixtures' blocks of up to 10 Mgas. Skipped otherwise. */
+static int bench_default_guest(void)
+{
+    static char accel[4200], pure[4200], zkevm[4200], benchmark[4200];
+    if (elf_beside_zkl1(accel, sizeof accel, "zkl1-guest-accel", ".elf") != 0 ||
+        elf_beside_zkl1(pure, sizeof pure, "zkl1-guest-pure", ".elf") != 0)
+        return 0;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return 0;
+    exe[n] = '\0';
+    const char *dir = dirname(exe);
+    snprintf(zkevm, sizeof zkevm, "%s/fixtures/blockchain_tests_zkevm", dir);
+    snprintf(benchmark, sizeof benchmark, "%s/fixtures/benchmark", dir);
+    const char *paths[2];
+    size_t num_paths = 0;
+    if (access(zkevm, R_OK) == 0)
+        paths[num_paths++] = zkevm;
+    if (access(benchmark, R_OK) == 0)
+        paths[num_paths++] = benchmark;
+    if (num_paths == 0)
+        return 0;
+    printf("stateless guest, cycles per gas (benchmark blocks up to 10 Mgas; `--fixtures` for others):\n");
+    fflush(stdout);
+    const char *guests[2] = {accel, pure};
+    return bench_vm_guest(guests, 2, paths, num_paths, 10000000);
 }
 
 /* One VM run; returns the run's wall seconds (excluding loading) or a negative value. */
@@ -274,6 +307,8 @@ int bench_vm(int argc, char **argv)
         rc = bench_one(path, in, in_len, repeat, qemu);
     }
     free(file_input);
+    if (rc == 0 && !elf_path && !in_path && !iterations)
+        rc = bench_default_guest();
     return rc;
 
 usage_error:
