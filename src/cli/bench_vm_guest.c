@@ -8,7 +8,13 @@
  * Then where the cycles go: the guest's named regions (guest/main.c, src/stateless: phases,
  * the state root, software crypto in the pure flavour) and accelerator calls, summed over
  * those blocks, largest first, as a share of all cycles. Regions are inclusive: a nested
- * region (state_root in block_execution) is also counted in its parent.
+ * region (state_root in block_execution) is also counted in its parent. Last, the top
+ * functions: instructions retired in each ELF symbol (zk_vm_foreach_pc_count).
+ *
+ * Fixture tests without stateless bytes (the Osaka benchmark fixtures) get their inputs from
+ * zk_witness_generate (witness_gen.h) and run on the guest's Osaka build, <name>-osaka.elf;
+ * their figures are reported separately. --max-gas skips the larger blocks (10 Mgas
+ * blocks take seconds each in the VM).
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -358,8 +364,9 @@ static void print_stats(const char *what, stats *s)
     if (s->n_cpg == 0)
         return;
     qsort(s->cpg, s->n_cpg, sizeof *s->cpg, cmp_double);
-    printf("    cycles per gas: median %.2f, p90 %.2f, max %.2f (%s), aggregate %.2f\n", quantile(s->cpg, s->n_cpg, 0.5),
-           quantile(s->cpg, s->n_cpg, 0.9), s->cpg[s->n_cpg - 1], s->worst, (double)s->cycles / (double)s->gas);
+    printf("    cycles per gas: median %.2f, p90 %.2f, max %.2f (%s), aggregate %.2f\n",
+           quantile(s->cpg, s->n_cpg, 0.5), quantile(s->cpg, s->n_cpg, 0.9), s->cpg[s->n_cpg - 1], s->worst,
+           (double)s->cycles / (double)s->gas);
     qsort(s->regions.v, s->regions.n, sizeof *s->regions.v, cmp_tally);
     printf("    where the cycles go (regions inclusive; summed over these blocks):\n");
     for (size_t i = 0; i < s->regions.n; i++) {
