@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  build-essential clang lld cmake ninja-build pkg-config git zstd xz-utils ca-certificates
+  build-essential clang lld llvm cmake ninja-build pkg-config git zstd xz-utils ca-certificates
   libjansson-dev liblmdb-dev qemu-user dpkg-dev
 )
 # Tools that may already come from elsewhere (e.g. a NodeSource node ships its own npm,
