@@ -14,6 +14,12 @@ guest="$build/guest"
 
 step() { printf '\n== %s\n' "$*"; }
 
+if [ ! -d "$fx/blockchain_tests" ]; then
+  echo "run: no unpacked fixtures in $fx: give FIXTURES=DIR holding the EEST release archives" >&2
+  echo "  (see ../shared/fixtures/README.md and scripts/unpack-fixtures.sh)" >&2
+  exit 1
+fi
+
 step "zkl1 blocktest: EEST blockchain tests (tests-v5.4.0), Cancun/Prague/Osaka and transitions"
 "$zkl1" blocktest "$fx/blockchain_tests" | tail -n 25
 
