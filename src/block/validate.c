@@ -33,46 +33,13 @@ static wide320 mul_u64(const u256 *a, uint64_t m)
     return r;
 }
 
-/* (hi:lo) / d for hi < d, with 64-bit operations only (Knuth's algorithm D on 32-bit
- * digits, as in Hacker's Delight divlu): riscv64im has no 128-by-64 division and a
- * freestanding guest has no __udivti3. */
-static uint64_t div128_64(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *rem)
-{
-    const uint64_t b = 1ull << 32;
-    int s = __builtin_clzll(d);
-    d <<= s;
-    uint64_t dn1 = d >> 32, dn0 = d & 0xffffffffu;
-    uint64_t un32 = s ? (hi << s) | (lo >> (64 - s)) : hi;
-    uint64_t un10 = lo << s;
-    uint64_t un1 = un10 >> 32, un0 = un10 & 0xffffffffu;
-
-    uint64_t q1 = un32 / dn1, rhat = un32 - q1 * dn1;
-    while (q1 >= b || q1 * dn0 > b * rhat + un1) {
-        q1--;
-        rhat += dn1;
-        if (rhat >= b)
-            break;
-    }
-    uint64_t un21 = un32 * b + un1 - q1 * d;
-    uint64_t q0 = un21 / dn1;
-    rhat = un21 - q0 * dn1;
-    while (q0 >= b || q0 * dn0 > b * rhat + un0) {
-        q0--;
-        rhat += dn1;
-        if (rhat >= b)
-            break;
-    }
-    *rem = (un21 * b + un0 - q0 * d) >> s;
-    return q1 * b + q0;
-}
-
 /* Floor division by a nonzero u64. */
 static wide320 div_u64(const wide320 *a, uint64_t d)
 {
     wide320 q;
     uint64_t rem = 0;
     for (int i = 4; i >= 0; i--)
-        q.w[i] = div128_64(rem, a->w[i], d, &rem);
+        q.w[i] = u256_div128_by_64(rem, a->w[i], d, &rem);
     return q;
 }
 

@@ -86,6 +86,11 @@ static inline uint64_t div_128_by_64(uint64_t hi, uint64_t lo, uint64_t d, uint6
 #endif
 }
 
+uint64_t u256_div128_by_64(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *rem)
+{
+    return div_128_by_64(hi, lo, d, rem);
+}
+
 /* Divides u[0..m) by the single limb d != 0: quotient to q[0..m), returns the remainder. */
 static uint64_t divrem_1(uint64_t *q, const uint64_t *u, int m, uint64_t d)
 {

@@ -147,6 +147,10 @@ unsigned u256_clz(const u256 *a);                      /* leading zeros, 256 for
 unsigned u256_bit_length(const u256 *a);               /* 0 for 0 */
 unsigned u256_byte_length(const u256 *a);              /* minimal big-endian bytes, 0 for 0 */
 
+/* The 128-bit value hi:lo divided by d; requires hi < d (the quotient then fits 64 bits).
+ * The remainder goes to *rem. No __udivti3: safe on riscv64im. */
+uint64_t u256_div128_by_64(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *rem);
+
 /* Conversions. Big-endian byte strings as in the EVM and RLP. */
 u256 u256_from_be(const uint8_t *be, size_t len); /* len <= 32; shorter input is left-padded */
 void u256_to_be(const u256 *a, uint8_t out[32]);
