@@ -11,14 +11,13 @@
  * out of the figures.
  */
 #define _GNU_SOURCE /* POSIX: fork, getline, strdup, clock_gettime, MAP_ANONYMOUS */
-#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "blocktest_fixture.h"
+#include "fixture_files.h"
 
 typedef struct bench_opts {
     long iterations;
@@ -103,60 +102,16 @@ static void bench_file(const bench_opts *o, const char *path, totals *all)
     all->broken += file.broken;
 }
 
-/* Files given directly or found under directories (in name order). */
-static void bench_path(const bench_opts *o, const char *path, totals *all);
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void bench_dir(const bench_opts *o, const char *path, totals *all)
-{
-    DIR *d = opendir(path);
-    if (!d) {
-        perror(path);
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            names = realloc(names, cap * sizeof *names);
-        }
-        size_t len = strlen(path) + strlen(e->d_name) + 2;
-        names[n] = malloc(len);
-        snprintf(names[n++], len, "%s/%s", path, e->d_name);
-    }
-    closedir(d);
-    if (n > 1)
-        qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        bench_path(o, names[i], all);
-        free(names[i]);
-    }
-    free(names);
-}
-
+/* The fixture files of `path` (fixture_files.h), each benchmarked in name order; a path that
+ * cannot be read counts as broken. */
 static void bench_path(const bench_opts *o, const char *path, totals *all)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        perror(path);
+    zk_strlist files = {0};
+    if (zk_collect_fixture_files("zkl1 bench evm", path, &files) != 0)
         all->broken++;
-        return;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        bench_dir(o, path, all);
-        return;
-    }
-    size_t len = strlen(path);
-    if (len >= 5 && !strcmp(path + len - 5, ".json"))
-        bench_file(o, path, all);
+    for (size_t i = 0; i < files.len; i++)
+        bench_file(o, files.items[i], all);
+    zk_strlist_free(&files);
 }
 
 int bench_evm(int argc, char **argv)

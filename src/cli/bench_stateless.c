@@ -10,14 +10,13 @@
  * blocks per second of their validation (Mgas/s), and blocks per second over all blocks.
  */
 #define _GNU_SOURCE /* POSIX: clock_gettime */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "../core/arena_malloc.h"
+#include "fixture_files.h"
 #include "stateless_cli.h"
 
 typedef struct input {
@@ -75,57 +74,16 @@ static void load_file(const char *path, corpus *c)
     json_decref(root);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
+/* The fixture files of `path` (fixture_files.h), loaded in name order; a path that cannot be
+ * read counts as broken. */
 static void load_path(const char *path, corpus *c)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        perror(path);
+    zk_strlist files = {0};
+    if (zk_collect_fixture_files("zkl1 bench stateless", path, &files) != 0)
         c->broken++;
-        return;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        size_t n = strlen(path);
-        if (n >= 5 && !strcmp(path + n - 5, ".json"))
-            load_file(path, c);
-        return;
-    }
-    DIR *d = opendir(path);
-    if (!d) {
-        perror(path);
-        c->broken++;
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? 2 * cap : 32;
-            char **bigger = realloc(names, cap * sizeof *names);
-            if (!bigger)
-                break;
-            names = bigger;
-        }
-        size_t len = strlen(path) + strlen(e->d_name) + 2;
-        if (!(names[n] = malloc(len)))
-            break;
-        snprintf(names[n++], len, "%s/%s", path, e->d_name);
-    }
-    closedir(d);
-    if (n > 1)
-        qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        load_path(names[i], c);
-        free(names[i]);
-    }
-    free(names);
+    for (size_t i = 0; i < files.len; i++)
+        load_file(files.items[i], c);
+    zk_strlist_free(&files);
 }
 
 static double now(void)

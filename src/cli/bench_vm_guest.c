@@ -17,90 +17,20 @@
  * blocks take seconds each in the VM).
  */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../core/arena_malloc.h"
 #include "guest_cli.h"
+#include "fixture_files.h"
 #include "stateless_cli.h"
 #include "witness_gen.h"
 
 int bench_vm_guest(const char *const *guests, size_t num_guests, const char *const *paths, size_t num_paths,
                    uint64_t max_gas);
-
-/* ---- fixture files, recursively, in a stable order ---- */
-
-typedef struct names {
-    char **v;
-    size_t n, cap;
-} names;
-
-static int names_push(names *l, const char *s)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 64;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        l->v = v;
-        l->cap = cap;
-    }
-    if (!(l->v[l->n] = strdup(s)))
-        return -1;
-    l->n++;
-    return 0;
-}
-
-static void names_free(names *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        free(l->v[i]);
-    free(l->v);
-}
-
-static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static int collect_json(const char *path, names *out)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        fprintf(stderr, "zkl1 bench vm: %s: cannot read\n", path);
-        return -1;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        size_t n = strlen(path);
-        return n > 5 && !strcmp(path + n - 5, ".json") ? names_push(out, path) : 0;
-    }
-    DIR *d = opendir(path);
-    if (!d)
-        return -1;
-    names here = {0};
-    struct dirent *e;
-    int rc = 0;
-    while (rc == 0 && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *p;
-        if (asprintf(&p, "%s/%s", path, e->d_name) < 0) {
-            rc = -1;
-            break;
-        }
-        rc = names_push(&here, p);
-        free(p);
-    }
-    closedir(d);
-    if (here.n > 1)
-        qsort(here.v, here.n, sizeof *here.v, cmp_name);
-    for (size_t i = 0; rc == 0 && i < here.n; i++)
-        rc = collect_json(here.v[i], out);
-    names_free(&here);
-    return rc;
-}
 
 /* ---- function symbols of a guest ELF (for the per-function profile) ---- */
 
@@ -392,7 +322,7 @@ static void stats_free(stats *s)
     free(s->regions.v);
 }
 
-static int bench_guest(zk_guest *g, zk_guest *osaka, const names *files, uint64_t max_gas)
+static int bench_guest(zk_guest *g, zk_guest *osaka, const zk_strlist *files, uint64_t max_gas)
 {
     bench_ctx c = {.guest = g, .osaka = osaka};
     symtab syms, osaka_syms = {0};
@@ -408,11 +338,11 @@ static int bench_guest(zk_guest *g, zk_guest *osaka, const names *files, uint64_
     }
     zk_arena_init_malloc(&c.arena, 1u << 22);
     int rc = 0;
-    for (size_t f = 0; f < files->n && rc == 0; f++) {
+    for (size_t f = 0; f < files->len && rc == 0; f++) {
         json_error_t jerr;
-        json_t *root = json_load_file(files->v[f], 0, &jerr);
+        json_t *root = json_load_file(files->items[f], 0, &jerr);
         if (!root) {
-            fprintf(stderr, "zkl1 bench vm: %s: %s\n", files->v[f], jerr.text);
+            fprintf(stderr, "zkl1 bench vm: %s: %s\n", files->items[f], jerr.text);
             continue;
         }
         const char *id;
@@ -456,10 +386,10 @@ static int bench_guest(zk_guest *g, zk_guest *osaka, const names *files, uint64_
 int bench_vm_guest(const char *const *guests, size_t num_guests, const char *const *paths, size_t num_paths,
                    uint64_t max_gas)
 {
-    names files = {0};
+    zk_strlist files = {0};
     for (size_t i = 0; i < num_paths; i++)
-        if (collect_json(paths[i], &files) != 0) {
-            names_free(&files);
+        if (zk_collect_fixture_files("zkl1 bench vm", paths[i], &files) != 0) {
+            zk_strlist_free(&files);
             return 2;
         }
     int rc = 0;
@@ -490,6 +420,6 @@ int bench_vm_guest(const char *const *guests, size_t num_guests, const char *con
         zk_guest_free(&g);
 
     }
-    names_free(&files);
+    zk_strlist_free(&files);
     return rc;
 }

@@ -28,7 +28,6 @@
  * output to equal the native validator's and statelessOutputBytes; see blocktest_guest.c.
  */
 #define _GNU_SOURCE /* POSIX: fork, getline, strdup, clock_gettime, MAP_ANONYMOUS */
-#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <signal.h>
@@ -41,6 +40,7 @@
 #include <unistd.h>
 
 #include "blocktest_fixture.h"
+#include "fixture_files.h"
 #include "guest_cli.h"
 #include "stateless_cli.h"
 
@@ -59,89 +59,16 @@ typedef struct options {
 
 /* ---- collecting fixture files ---- */
 
-typedef struct strlist {
-    char **items;
-    size_t len, cap;
-} strlist;
+/* Lists of strings (fixture files, known failures, passed tests) are zk_strlist
+ * (fixture_files.h); running out of memory for one ends the run. */
+typedef zk_strlist strlist;
 
-static void strlist_push(strlist *l, char *s)
+static void strlist_add(strlist *l, const char *s)
 {
-    if (l->len == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 64;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        if (!l->items) {
-            perror("zkl1 blocktest");
-            exit(2);
-        }
+    if (zk_strlist_push(l, s) != 0) {
+        perror("zkl1 blocktest");
+        exit(2);
     }
-    l->items[l->len++] = s;
-}
-
-static void strlist_free(strlist *l)
-{
-    for (size_t i = 0; i < l->len; i++)
-        free(l->items[i]);
-    free(l->items);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void strlist_sort(strlist *l)
-{
-    if (l->len > 1)
-        qsort(l->items, l->len, sizeof *l->items, cmp_str);
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-/* Adds `path` (a .json file, or a directory searched recursively). */
-static int collect(const char *path, strlist *files)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        fprintf(stderr, "zkl1 blocktest: %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        strlist_push(files, strdup(path));
-        return 0;
-    }
-    DIR *d = opendir(path);
-    if (!d) {
-        fprintf(stderr, "zkl1 blocktest: %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    strlist entries = {0};
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t n = strlen(path) + strlen(e->d_name) + 2;
-        char *child = malloc(n);
-        snprintf(child, n, "%s/%s", path, e->d_name);
-        strlist_push(&entries, child);
-    }
-    closedir(d);
-    strlist_sort(&entries);
-    int rc = 0;
-    for (size_t i = 0; i < entries.len && rc == 0; i++) {
-        struct stat cs;
-        if (stat(entries.items[i], &cs) != 0)
-            continue;
-        if (S_ISDIR(cs.st_mode))
-            rc = collect(entries.items[i], files);
-        else if (ends_with(entries.items[i], ".json"))
-            strlist_push(files, strdup(entries.items[i]));
-    }
-    strlist_free(&entries);
-    return rc;
 }
 
 /* ---- the worker side ---- */
@@ -329,7 +256,7 @@ static void read_records(FILE *f, const strlist *files, results *r, stop_point *
             if (line[0] == 'P') {
                 r->passed++;
                 if (r->keep_passed)
-                    strlist_push(&r->passed_keys, strdup(sp->key));
+                    strlist_add(&r->passed_keys, sp->key);
             } else if (line[0] == 'S') {
                 r->skipped++;
             } else {
@@ -473,19 +400,17 @@ static int load_known(const char *path, strlist *known)
             *hash = 0;
         trim(line);
         if (line[0])
-            strlist_push(known, strdup(line));
+            strlist_add(known, line);
     }
     free(line);
     fclose(f);
-    strlist_sort(known);
+    zk_strlist_sort(known);
     return 0;
 }
 
 static bool is_known(const strlist *known, const char *key)
 {
-    if (known->len == 0)
-        return false; /* bsearch must not see a NULL array */
-    return bsearch(&key, known->items, known->len, sizeof *known->items, cmp_str) != NULL;
+    return zk_strlist_contains(known, key);
 }
 
 static int cmp_failure(const void *a, const void *b)
@@ -542,7 +467,7 @@ int cmd_blocktest(int argc, char **argv)
         } else if (a[0] == '-') {
             usage();
             goto usage_error;
-        } else if (collect(a, &files) != 0) {
+        } else if (zk_collect_fixture_files("zkl1 blocktest", a, &files) != 0) {
             goto usage_error;
         }
     }
@@ -578,7 +503,7 @@ int cmd_blocktest(int argc, char **argv)
     }
     if (o.known_failures) {
         /* Listed tests that ran and passed: the list can shrink. */
-        strlist_sort(&r.passed_keys);
+        zk_strlist_sort(&r.passed_keys);
         for (size_t i = 0; i < known.len; i++)
             if (is_known(&r.passed_keys, known.items[i]))
                 printf("XPASS %s\n", known.items[i]);
@@ -593,16 +518,16 @@ int cmd_blocktest(int argc, char **argv)
         free(r.fails[i].reason);
     }
     free(r.fails);
-    strlist_free(&r.passed_keys);
-    strlist_free(&files);
-    strlist_free(&known);
+    zk_strlist_free(&r.passed_keys);
+    zk_strlist_free(&files);
+    zk_strlist_free(&known);
     free(o.networks);
     zk_guest_free(&o.guest);
     return rc;
 
 usage_error:
-    strlist_free(&files);
-    strlist_free(&known);
+    zk_strlist_free(&files);
+    zk_strlist_free(&known);
     free(o.networks);
     return 2;
 }
